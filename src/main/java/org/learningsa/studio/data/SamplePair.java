@@ -1,0 +1,12 @@
+package org.learningsa.studio.data;
+
+import java.nio.file.Path;
+
+/** A source/target pair shipped in {@code assets/samples}, listed in {@code pairs.tsv}. */
+public record SamplePair(String name, String kind, Path source, Path target, String description) {
+
+    /** "dog-horses (cross-instance)". */
+    public String label() {
+        return name + " (" + kind + ")";
+    }
+}
