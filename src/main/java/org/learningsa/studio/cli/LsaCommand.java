@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             GuiCommand.class,
             DoctorCommand.class,
+            InspectCommand.class,
             InferCommand.class,
             BenchCommand.class,
             picocli.CommandLine.HelpCommand.class

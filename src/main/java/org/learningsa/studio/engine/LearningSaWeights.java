@@ -43,6 +43,16 @@ public final class LearningSaWeights implements AutoCloseable {
         return load(HashedWeights.create(), device);
     }
 
+    /**
+     * Loads a torch checkpoint ({@code {'net': sd}}, {@code {'state_dict': sd}} or a bare state_dict; zip or legacy
+     * format; GPU-saved tensors included) and checks it against the manifest.
+     */
+    public static LearningSaWeights fromCheckpoint(java.nio.file.Path file, Device device) {
+        try (StateDictWeights source = new StateDictWeights(org.learningsa.studio.torch.StateDict.load(file))) {
+            return load(source, device);
+        }
+    }
+
     /** Loads and checks every used tensor of {@code source}; the source can be closed afterwards. */
     public static LearningSaWeights load(WeightSource source, Device device) {
         ModelManifest manifest = ModelManifest.load();
