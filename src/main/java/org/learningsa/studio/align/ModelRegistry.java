@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.learningsa.studio.core.AppPaths;
 import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.engine.LearningSaNetwork;
 import org.learningsa.studio.engine.LearningSaWeights;
 import org.learningsa.studio.torch.StateDict;
@@ -47,6 +49,14 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<Path, LearningSaAligner> loaded = new LinkedHashMap<>();
     private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
     private DefaultAligner defaultAligner;
+
+    /**
+     * A registry over the standard search folders on the device the user chose (the engine starts when a
+     * model is first needed; without CUDA the GPU choice falls back to the CPU). DJL-free, for the app.
+     */
+    public ModelRegistry(DeviceChoice choice) {
+        this(() -> EngineRuntime.start(choice).device());
+    }
 
     /** A registry over the standard search folders, running networks on {@code device} when first needed. */
     public ModelRegistry(Supplier<Device> device) {
