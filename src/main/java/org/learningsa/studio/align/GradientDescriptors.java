@@ -29,7 +29,7 @@ final class GradientDescriptors {
 
     /** Fine to coarse, in the order of the network's levels 1..4. */
     static final List<Level> LEVELS = List.of(
-            new Level(3, 6, 0),
+            new Level(4, 10, 0),
             new Level(6, 12, 0),
             new Level(10, 20, 0.5),
             new Level(16, 32, 0.5));
