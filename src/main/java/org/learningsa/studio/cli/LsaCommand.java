@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             GuiCommand.class,
             DoctorCommand.class,
             InspectCommand.class,
+            InferCommand.class,
+            BenchCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
