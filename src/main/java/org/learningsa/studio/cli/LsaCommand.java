@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             GuiCommand.class,
             DoctorCommand.class,
+            InspectCommand.class,
+            InferCommand.class,
+            BenchCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
