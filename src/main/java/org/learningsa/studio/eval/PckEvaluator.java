@@ -1,6 +1,8 @@
 package org.learningsa.studio.eval;
 
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.align.PaperKeypointTransfer;
+import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.KeypointPair;
 
@@ -60,7 +62,7 @@ public final class PckEvaluator {
             throw new IllegalArgumentException("more source keypoints (" + evaluated + ") than target keypoints (" + tx.length + ")");
         }
         double[][] predicted = settings.mapping() == Mapping.PAPER
-                ? PaperTransfer.transfer(alignment.gridTargetToSource(), tx, ty, frameTargetWidth, frameTargetHeight,
+                ? paperTransfer(alignment.gridTargetToSource(), tx, ty, frameTargetWidth, frameTargetHeight,
                         frameSourceWidth, frameSourceHeight)
                 : exactTransfer(alignment, tx, ty, frameTargetWidth / (double) targetWidth, frameSourceWidth / (double) sourceWidth,
                         frameTargetHeight / (double) targetHeight, frameSourceHeight / (double) sourceHeight);
@@ -87,6 +89,24 @@ public final class PckEvaluator {
                     : "the bbox threshold length is " + length);
         }
         return length;
+    }
+
+    /**
+     * Spec §3.1 through {@link PaperKeypointTransfer} with the sizes of the evaluation frame (288 for
+     * image-size: the reference upsamples the grid to the target size of that frame); NaN where the
+     * target point is the (-1, -1) padding.
+     */
+    private static double[][] paperTransfer(float[] gridT2S, double[] tx, double[] ty, int targetWidth, int targetHeight,
+                                            int sourceWidth, int sourceHeight) {
+        double[] xs = new double[tx.length];
+        double[] ys = new double[tx.length];
+        for (int j = 0; j < tx.length; j++) {
+            PixelPoint p = PaperKeypointTransfer.transfer(gridT2S, tx[j], ty[j], targetWidth, targetHeight,
+                    sourceWidth, sourceHeight);
+            xs[j] = p == null ? Double.NaN : p.x();
+            ys[j] = p == null ? Double.NaN : p.y();
+        }
+        return new double[][] {xs, ys};
     }
 
     /** The exact mapping, done in original pixels: frame → original (÷ scale), map, original → frame (× scale). */
