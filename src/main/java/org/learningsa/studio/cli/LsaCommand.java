@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             GuiCommand.class,
             DoctorCommand.class,
+            EvalCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {

@@ -17,4 +17,15 @@ public record AlignerPairMatcher(Aligner aligner) implements PairMatcher {
     public PairCorrespondence align(Path source, Path target, ProgressListener progress, CancelToken cancel) {
         return new AlignmentCorrespondence(aligner.align(source, target, progress, cancel));
     }
+
+    @Override
+    public void close() {
+        if (aligner instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot release " + aligner.name(), e);
+            }
+        }
+    }
 }
