@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             GuiCommand.class,
             DoctorCommand.class,
             InspectCommand.class,
+            BenchCheckpointIoCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
