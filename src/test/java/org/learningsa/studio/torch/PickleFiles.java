@@ -32,6 +32,29 @@ final class PickleFiles {
         }
     }
 
+    /** The pickle and the storages (by key) of a zip torch file. */
+    record ZipFixture(byte[] pickle, java.util.Map<String, byte[]> storages) {
+    }
+
+    static ZipFixture unpack(Path checkpoint) throws IOException {
+        try (MappedFile mapped = MappedFile.open(checkpoint)) {
+            ZipDirectory zip = ZipDirectory.read(mapped);
+            byte[] pickle = null;
+            java.util.Map<String, byte[]> storages = new java.util.LinkedHashMap<>();
+            for (ZipDirectory.Entry entry : zip.entries()) {
+                ByteBuffer data = zip.data(entry);
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                if (entry.name().endsWith("/data.pkl")) {
+                    pickle = bytes;
+                } else if (entry.name().contains("/data/")) {
+                    storages.put(entry.name().substring(entry.name().lastIndexOf('/') + 1), bytes);
+                }
+            }
+            return new ZipFixture(pickle, storages);
+        }
+    }
+
     /** Builds pickle bytes from opcodes (chars) and raw arguments. */
     static final class Builder {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();

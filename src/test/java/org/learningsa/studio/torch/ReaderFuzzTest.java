@@ -36,18 +36,15 @@ class ReaderFuzzTest {
     @TempDir
     Path dir;
 
-    private record ZipFixture(byte[] pickle, Map<String, byte[]> storages) {
-    }
-
     @Test
     void onlyTorchFormatExceptionEscapesForBrokenInput() throws IOException {
         Random random = new Random(SEED);
         List<byte[]> fixtures = new ArrayList<>();
-        List<ZipFixture> zips = new ArrayList<>();
+        List<PickleFiles.ZipFixture> zips = new ArrayList<>();
         for (Path checkpoint : TorchFixtures.checkpoints()) {
             fixtures.add(Files.readAllBytes(checkpoint));
             if (checkpoint.getFileName().toString().endsWith("_zip.pt")) {
-                zips.add(unpack(checkpoint));
+                zips.add(PickleFiles.unpack(checkpoint));
             }
         }
         Path file = dir.resolve("fuzz.pt");
@@ -64,7 +61,7 @@ class ReaderFuzzTest {
                 byte[] source = fixtures.get(random.nextInt(fixtures.size()));
                 check(write(file, java.util.Arrays.copyOf(source, random.nextInt(source.length))), "truncation, case " + i, outcomes);
 
-                ZipFixture zip = zips.get(random.nextInt(zips.size()));
+                PickleFiles.ZipFixture zip = zips.get(random.nextInt(zips.size()));
                 byte[] pickle = zip.pickle().clone();
                 for (int f = 0; f < 1 + random.nextInt(4); f++) {
                     pickle[random.nextInt(pickle.length)] = (byte) random.nextInt(256);
@@ -120,25 +117,6 @@ class ReaderFuzzTest {
         }
         out.write('.');
         return out.toByteArray();
-    }
-
-    private static ZipFixture unpack(Path checkpoint) throws IOException {
-        try (MappedFile mapped = MappedFile.open(checkpoint)) {
-            ZipDirectory zip = ZipDirectory.read(mapped);
-            byte[] pickle = null;
-            Map<String, byte[]> storages = new LinkedHashMap<>();
-            for (ZipDirectory.Entry entry : zip.entries()) {
-                ByteBuffer data = zip.data(entry);
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
-                if (entry.name().endsWith("/data.pkl")) {
-                    pickle = bytes;
-                } else if (entry.name().contains("/data/")) {
-                    storages.put(entry.name().substring(entry.name().lastIndexOf('/') + 1), bytes);
-                }
-            }
-            return new ZipFixture(pickle, storages);
-        }
     }
 
     private static Path zipFile(Path file, byte[] pickle, Map<String, byte[]> storages) throws IOException {
