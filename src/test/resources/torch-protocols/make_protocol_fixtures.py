@@ -1,6 +1,6 @@
 """Generates the protocol fixtures of ProtocolOpcodesTest (run with Debian's python3-torch 1.13).
 
-usage: python3 make_protocol_fixtures.py   (writes into the current folder; deterministic)
+usage: python3 make_protocol_fixtures.py   (writes into the current folder; legacy files differ run to run only in storage keys, which torch takes from memory addresses)
 """
 import collections
 import pickle
@@ -28,3 +28,12 @@ plain = {
 for protocol in (2, 4, 5):
     with open(f'plain_protocol{protocol}.pkl', 'wb') as f:
         pickle.dump(plain, f, protocol=protocol)
+
+# NumPy scalars as training scripts store metrics
+import numpy as np  # noqa: E402
+
+metrics = {'best_pck': np.float64(0.8134), 'epoch': np.int64(-5), 'f32': np.float32(0.5), 'flag': np.bool_(True),
+           'u64': np.uint64(2 ** 64 - 1), 'h': np.float16(1.5)}
+for protocol in (2, 4):
+    with open(f'numpy_scalars_protocol{protocol}.pkl', 'wb') as f:
+        pickle.dump(metrics, f, protocol=protocol)

@@ -419,6 +419,14 @@ final class Unpickler {
         if (target instanceof TensorData && state == null) {
             return;
         }
+        if (target instanceof Buildable buildable) {
+            try {
+                buildable.build(state);
+            } catch (MalformedInputException e) {
+                throw fail(e.getMessage());
+            }
+            return;
+        }
         throw fail("BUILD of a " + PickleTypes.describe(target) + " with a " + PickleTypes.describe(state));
     }
 }

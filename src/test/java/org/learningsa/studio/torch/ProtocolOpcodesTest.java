@@ -65,4 +65,19 @@ class ProtocolOpcodesTest {
         assertEquals(List.of(List.of(List.of())), plain.get("nested"));
         assertTrue(!plain.isOrdered());
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void numpyScalarsBecomeJavaNumbers(int protocol) throws Exception {
+        byte[] pickle = Files.readAllBytes(resource("numpy_scalars_protocol" + protocol + ".pkl"));
+        PyDict metrics = (PyDict) Unpickler.load(ByteBuffer.wrap(pickle), new GlobalWhitelist(), id -> {
+            throw new AssertionError("no persistent ids here");
+        });
+        assertEquals(0.8134, metrics.get("best_pck"));
+        assertEquals(-5L, metrics.get("epoch"));
+        assertEquals(0.5, metrics.get("f32"));
+        assertEquals(Boolean.TRUE, metrics.get("flag"));
+        assertEquals(BigInteger.TWO.pow(64).subtract(BigInteger.ONE), metrics.get("u64"));
+        assertEquals(1.5, metrics.get("h"));
+    }
 }
