@@ -62,11 +62,15 @@ public final class InspectCommand implements Callable<Integer> {
         out.println();
         out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10s%n", "key", "dtype", "shape", "MB");
         long elements = 0;
+        Map<Integer, String> firstKeyOfStorage = new java.util.HashMap<>();
         for (CheckpointContents.TensorEntry entry : tensors) {
             TensorData tensor = entry.tensor();
             elements += tensor.numel();
-            out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10.3f%n", key(entry.path()),
-                    tensor.dtype().pythonName(), shape(tensor.shape()), tensor.numel() * tensor.dtype().elementSize() / 1e6);
+            String key = key(entry.path());
+            String sharedWith = firstKeyOfStorage.putIfAbsent(entry.storageId(), key);
+            out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10.3f%s%n", key, tensor.dtype().pythonName(),
+                    shape(tensor.shape()), tensor.numel() * tensor.dtype().elementSize() / 1e6,
+                    sharedWith == null ? "" : "  (storage shared with " + sharedWith + ")");
         }
         if (!contents.values().isEmpty()) {
             out.println();
