@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
             GuiCommand.class,
             DoctorCommand.class,
             InspectCommand.class,
+            InferCommand.class,
+            BenchCommand.class,
             BenchCheckpointIoCommand.class,
+            EvalCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
