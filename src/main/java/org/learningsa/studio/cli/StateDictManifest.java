@@ -14,11 +14,11 @@ import org.learningsa.studio.core.UserFacingException;
 
 /**
  * The LearningSA state_dict key set (name, shape, dtype, alias) from {@code state_dict_manifest.tsv}
- * (generated from the authors' code; a copy is bundled as a resource).
+ * (generated from the authors' code; the engine bundles it as a resource, which this reads).
  */
 record StateDictManifest(List<StateDictManifest.Row> rows) {
 
-    static final String BUNDLED = "state_dict_manifest.tsv";
+    static final String BUNDLED = "/org/learningsa/studio/engine/state_dict_manifest.tsv";
 
     /** One key; {@code aliasOf} names the key whose storage it shares, or is null. */
     record Row(String name, long[] shape, String dtype, String aliasOf) {

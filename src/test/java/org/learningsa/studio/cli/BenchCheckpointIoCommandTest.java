@@ -41,4 +41,14 @@ class BenchCheckpointIoCommandTest {
             assertEquals(0, left.count(), "temporary checkpoints are deleted");
         }
     }
+
+    @Test
+    void bundledManifestIsTheLearningSaKeySet() {
+        StateDictManifest manifest = StateDictManifest.bundled();
+        assertEquals(1351, manifest.rows().size());
+        assertEquals(638, manifest.rows().stream().filter(r -> r.aliasOf() != null).count());
+        long distinctBytes = manifest.rows().stream().filter(r -> r.aliasOf() == null)
+                .mapToLong(r -> r.numel() * (r.dtype().equals("int64") ? 8 : 4)).sum();
+        assertEquals(1302425384L, distinctBytes, "the manifest header's 'distinct fp32 bytes' (int64 buffers included)");
+    }
 }
