@@ -40,10 +40,15 @@ public final class TorchFile {
 
     /** Reads the structure of a file; only {@link TorchFormatException} escapes for bad input. */
     public static TorchFile read(Path file) {
+        return read(file, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(Path)}; files over {@code wholeMappingLimit} bytes are mapped region by region. */
+    static TorchFile read(Path file, long wholeMappingLimit) {
         if (!Files.isRegularFile(file)) {
             throw new TorchFormatException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
         }
-        try (MappedFile mapped = MappedFile.open(file)) {
+        try (MappedFile mapped = MappedFile.open(file, wholeMappingLimit)) {
             Format format = detect(mapped);
             Object root = format == Format.ZIP ? ZipCheckpointReader.read(mapped) : LegacyCheckpointReader.read(mapped);
             TreeValidator.validate(root);

@@ -21,14 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing of the reader with broken versions of the fixtures: byte flips anywhere,
- * truncations, corrupted pickles inside intact zips, and random opcode streams. Whatever the input,
+ * truncations, corrupted pickles inside intact zips, and random opcode streams (in zip and legacy
+ * files). Whatever the input,
  * reading either succeeds (and then every tensor's values can be read) or throws
  * {@link TorchFormatException}; no other exception, no error, no hang escapes.
  */
 class ReaderFuzzTest {
 
     private static final long SEED = 20261126L;
-    private static final int CASES_PER_KIND = 700;
+    private static final int CASES_PER_KIND = 600;
     /** Opcodes the random streams draw from: every one the reader implements, plus a few it refuses. */
     private static final String OPCODES = "\u0080\u0095.c\u0093qr\u0094hj()t\u0085\u0086\u0087]l}d\u008fae su\u0090\u0091R\u0081bQ"
             + "JKM\u008a\u008bGX\u008c\u008dTUBC\u008e\u0088\u0089N012IiPp\u00ff";
@@ -48,6 +49,7 @@ class ReaderFuzzTest {
             }
         }
         Path file = dir.resolve("fuzz.pt");
+        byte[] legacyHeader = legacyHeader(Files.readAllBytes(TorchFixtures.file("checkpoint_legacy.pt")));
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (int i = 0; i < CASES_PER_KIND; i++) {
@@ -69,6 +71,11 @@ class ReaderFuzzTest {
                 check(zipFile(file, pickle, zip.storages()), "corrupt pickle, case " + i, outcomes);
 
                 check(zipFile(file, randomPickle(random, zip.pickle()), zip.storages()), "random opcodes, case " + i, outcomes);
+
+                byte[] tail = randomPickle(random, zip.pickle());
+                byte[] legacy = java.util.Arrays.copyOf(legacyHeader, legacyHeader.length + tail.length);
+                System.arraycopy(tail, 0, legacy, legacyHeader.length, tail.length);
+                check(write(file, legacy), "legacy file with random opcodes, case " + i, outcomes);
             }
         });
         assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "both outcomes occur: " + outcomes[0] + " read, " + outcomes[1] + " refused");
@@ -130,6 +137,17 @@ class ReaderFuzzTest {
             zip.finish();
         }
         return file;
+    }
+
+    /** The magic, protocol and sys-info pickles that start every legacy file. */
+    private static byte[] legacyHeader(byte[] legacyFile) {
+        ByteBuffer in = ByteBuffer.wrap(legacyFile);
+        for (int i = 0; i < 3; i++) {
+            Unpickler.load(in, new GlobalWhitelist(), id -> {
+                throw new AssertionError("no storages in the header");
+            });
+        }
+        return java.util.Arrays.copyOf(legacyFile, in.position());
     }
 
     private static Path write(Path file, byte[] bytes) throws IOException {

@@ -93,6 +93,20 @@ class UnsafeAndAbsurdInputTest {
     }
 
     @Test
+    void refusesAMemoFlood() {
+        assertTrue(refusal(PickleFiles.pickle().ops("N").repeat("\u0094", 1_100_000).ops(".").bytes()).contains("memo exceeds"));
+    }
+
+    @Test
+    void refusesMoreContainerItemsThanTheLimit() {
+        PickleFiles.Builder builder = PickleFiles.pickle().ops("]");
+        for (int batch = 0; batch < 12; batch++) {
+            builder.ops("(").repeat("N", 900_000).ops("e");
+        }
+        assertTrue(refusal(builder.ops(".").bytes()).contains("containers hold more than"));
+    }
+
+    @Test
     void refusesAStringLongerThanTheFile() {
         byte[] pickle = PickleFiles.pickle().ops("X\u00f0\u00ff\u00ff\u000f").bytes();
         assertTrue(refusal(pickle).contains("limit"));
