@@ -39,15 +39,24 @@ public final class InspectCommand implements Callable<Integer> {
             + "sum and first values) instead of the table")
     boolean json;
 
+    @Option(names = "--verify", description = "also read every byte and check the zip's CRC-32 checksums "
+            + "(the legacy format has none)")
+    boolean verify;
+
     @Override
     public Integer call() throws Exception {
         TorchFile torchFile = TorchFile.read(file);
+        int verified = verify ? torchFile.verifyChecksums() : -1;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(InspectJson.describe(torchFile)));
         } else {
             printTable(torchFile, out);
+            if (verify) {
+                out.println(verified > 0 ? "Checksums: all " + verified + " zip entries match their CRC-32"
+                        : "Checksums: none to verify (the legacy format has no checksums)");
+            }
         }
         out.flush();
         return 0;

@@ -43,6 +43,15 @@ class InspectCommandTest {
     }
 
     @Test
+    void verifyChecksTheZipChecksums() {
+        Result zip = run("inspect", "--verify", TorchFixtures.file("views_zip.pt").toString());
+        assertEquals(0, zip.exitCode(), zip.err());
+        assertTrue(zip.out().contains("Checksums: all 10 zip entries match their CRC-32"), zip.out());
+        Result legacy = run("inspect", "--verify", TorchFixtures.file("views_legacy.pt").toString());
+        assertTrue(legacy.out().contains("Checksums: none to verify"), legacy.out());
+    }
+
+    @Test
     void learningSaCheckpointGetsAPartsAndScalarsSummary() {
         Path file = dir.resolve("tiny_lsa.pt");
         LinkedHashMap<String, TensorData> tensors = new LinkedHashMap<>();
