@@ -67,8 +67,10 @@ final class GlobalWhitelist {
         String qualifiedName = module + "." + name;
         Object value = known.get(qualifiedName);
         if (value == null) {
+            boolean looksLikeClass = !name.isEmpty() && Character.isUpperCase(name.charAt(0));
             throw new MalformedInputException("unsafe or unsupported pickle global " + qualifiedName
-                    + " refused (only tensors, storages and plain containers are read; nothing was executed)");
+                    + " refused (only tensors, storages and plain containers are read; nothing was executed)"
+                    + (looksLikeClass ? "; if this is a whole pickled model, save model.state_dict() instead" : ""));
         }
         return value;
     }
