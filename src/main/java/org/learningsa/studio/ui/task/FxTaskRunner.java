@@ -1,0 +1,89 @@
+package org.learningsa.studio.ui.task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.learningsa.studio.core.CancelledException;
+import org.learningsa.studio.core.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks on a small pool of daemon worker threads and delivers progress and results on the
+ * JavaFX thread. Progress reports are coalesced: however often the work reports, the JavaFX thread
+ * sees at most one pending update per task.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+    private final ExecutorService workers;
+
+    public FxTaskRunner() {
+        AtomicInteger count = new AtomicInteger();
+        // two workers: an inference and an export (or a checkpoint load) may run at the same time
+        this.workers = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "lsa-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public <T> TaskHandle submit(BackgroundTask<T> task) {
+        TaskHandle handle = new TaskHandle(task.title());
+        AtomicReference<Object[]> pendingReport = new AtomicReference<>();
+        ProgressListener listener = (stage, fraction) -> {
+            if (pendingReport.getAndSet(new Object[] {stage, fraction}) == null) {
+                Platform.runLater(() -> {
+                    Object[] report = pendingReport.getAndSet(null);
+                    if (report != null && handle.isRunning()) {
+                        handle.report((String) report[0], (Double) report[1]);
+                    }
+                });
+            }
+        };
+        Task<T> fxTask = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return task.work().run(listener, handle.cancelToken());
+            }
+        };
+        fxTask.setOnSucceeded(e -> {
+            handle.finish();
+            if (handle.isCancelRequested()) {
+                task.cancelled();
+            } else {
+                task.succeeded(fxTask.getValue());
+            }
+        });
+        fxTask.setOnFailed(e -> {
+            handle.finish();
+            Throwable error = fxTask.getException();
+            if (error instanceof CancelledException || handle.isCancelRequested() && isCancellation(error)) {
+                task.cancelled();
+            } else {
+                LOG.warn("{} failed", task.title(), error);
+                task.failed(error);
+            }
+        });
+        workers.submit(fxTask);
+        return handle;
+    }
+
+    private static boolean isCancellation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CancelledException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
