@@ -46,9 +46,6 @@ public final class LearningSaNetwork implements AutoCloseable {
             throw e;
         }
         matcher = new MultiScaleMatcher(manager.getDevice());
-        // Arrays made from Java buffers keep their memory until the buffer object is collected: the raw
-        // backbone tensors replaced by their BN-folded versions (~170 MB) would otherwise stay resident.
-        System.gc();
     }
 
     public Device device() {
