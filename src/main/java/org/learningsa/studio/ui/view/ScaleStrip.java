@@ -48,7 +48,7 @@ public final class ScaleStrip extends HBox {
         setId("scaleStrip");
         getStyleClass().add("scale-strip");
         setPadding(new Insets(4, 6, 4, 6));
-        setPrefHeight(150);
+        setPrefHeight(190);
         setMinHeight(100);
         for (Readout readout : ORDER) {
             Thumbnail thumbnail = new Thumbnail(readout);
@@ -114,8 +114,14 @@ public final class ScaleStrip extends HBox {
                 return;
             }
             double gap = 4;
+            // side by side or one above the other, whichever shows the images larger
             Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h);
             Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h);
+            Rectangle2D top = fitInto(sourceImage, 0, 0, w, (h - gap) / 2);
+            if (top.getWidth() > left.getWidth()) {
+                left = top;
+                right = fitInto(targetImage, 0, (h + gap) / 2, w, (h - gap) / 2);
+            }
             g.drawImage(sourceImage, left.getMinX(), left.getMinY(), left.getWidth(), left.getHeight());
             g.drawImage(targetImage, right.getMinX(), right.getMinY(), right.getWidth(), right.getHeight());
             if (alignment == null) {
