@@ -167,9 +167,18 @@ public final class ScaleStrip extends HBox {
                     double weight = weights[best * cells * cells + cell];
                     double[] a = place(new PixelPoint(edgeOf(col, width), edgeOf(row, height)), width, height, area);
                     double[] b = place(new PixelPoint(edgeOf(col + 1, width), edgeOf(row + 1, height)), width, height, area);
-                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, Math.min(0.85, weight)));
+                    // equal weights (1/4 each) leave the image clear; a cell owned by one level is opaque
+                    double dominance = Math.max(0, Math.min(1, (weight - 0.25) / 0.75));
+                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, 0.15 + 0.75 * dominance));
                     g.fillRect(a[0], a[1], b[0] - a[0], b[1] - a[1]);
                 }
+            }
+            g.setFont(javafx.scene.text.Font.font(10));
+            for (int level = 0; level < 4; level++) {
+                g.setFill(LEVEL_COLOURS[level]);
+                g.fillRect(2 + level * 22, canvas.getHeight() - 12, 8, 8);
+                g.setFill(Color.WHITE);
+                g.fillText("L" + (level + 1), 11 + level * 22, canvas.getHeight() - 4);
             }
         }
     }
