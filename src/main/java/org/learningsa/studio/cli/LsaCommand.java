@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             InferCommand.class,
             BenchCommand.class,
+            MatchCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
