@@ -171,6 +171,19 @@ class MainWindowTest {
         Files.deleteIfExists(dir);
     }
 
+    @Test
+    void exportWritesTheViewAsPngInTheBackground(FxRobot robot) throws Exception {
+        runDefaultAndWait(robot);
+        Path file = Files.createTempDirectory("lsa-export").resolve("view.png");
+        robot.interact(() -> window.exportView(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertEquals(window.pairView().getWidth(), png.getWidth(), 1.0, "the PNG has the size of the view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".notification.info").queryAll().isEmpty());
+        Files.delete(file);
+        Files.delete(file.getParent());
+    }
+
     private void runDefaultAndWait(FxRobot robot) throws Exception {
         ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
         ImageView target = robot.lookup("#targetView").queryAs(ImageView.class);
