@@ -166,6 +166,17 @@ class MainWindowTest {
         assertTrue(message.getText().contains("corrupt.pt"), "the message names the file: " + message.getText());
         assertFalse(message.getText().contains("Exception"), "no raw exception text: " + message.getText());
         assertEquals(before, window.mainViewModel().selectedModelProperty().get(), "the previous model stays selected");
+        if (System.getProperty("lsa.ui.snapshot") != null) {
+            robot.clickOn(robot.from(card).lookup(".notification-details-button").queryButton());
+            robot.interact(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                            window.stage().getScene().snapshot(null), null), "png", new java.io.File(System.getProperty("lsa.ui.snapshot")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         runDefaultAndWait(robot);
         Files.deleteIfExists(garbage);
         Files.deleteIfExists(dir);
