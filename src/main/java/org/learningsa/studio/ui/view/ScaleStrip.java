@@ -115,12 +115,13 @@ public final class ScaleStrip extends HBox {
             }
             double gap = 4;
             // side by side or one above the other, whichever shows the images larger
-            Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h);
-            Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h);
-            Rectangle2D top = fitInto(sourceImage, 0, 0, w, (h - gap) / 2);
+            // the two images meet at the middle, so the match lines stay short
+            Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h, 1, 0.5);
+            Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h, 0, 0.5);
+            Rectangle2D top = fitInto(sourceImage, 0, 0, w, (h - gap) / 2, 0.5, 1);
             if (top.getWidth() > left.getWidth()) {
                 left = top;
-                right = fitInto(targetImage, 0, (h + gap) / 2, w, (h - gap) / 2);
+                right = fitInto(targetImage, 0, (h + gap) / 2, w, (h - gap) / 2, 0.5, 0);
             }
             g.drawImage(sourceImage, left.getMinX(), left.getMinY(), left.getWidth(), left.getHeight());
             g.drawImage(targetImage, right.getMinX(), right.getMinY(), right.getWidth(), right.getHeight());
@@ -187,11 +188,12 @@ public final class ScaleStrip extends HBox {
         return MatchOverlay.edge(cell, size);
     }
 
-    private static Rectangle2D fitInto(Image image, double x, double y, double w, double h) {
+    /** The largest rectangle of the image's aspect in (x, y, w, h), placed by alignX/alignY (0 left/top … 1 right/bottom). */
+    private static Rectangle2D fitInto(Image image, double x, double y, double w, double h, double alignX, double alignY) {
         double scale = Math.min(w / image.getWidth(), h / image.getHeight());
         double iw = image.getWidth() * scale;
         double ih = image.getHeight() * scale;
-        return new Rectangle2D(x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+        return new Rectangle2D(x + (w - iw) * alignX, y + (h - ih) * alignY, iw, ih);
     }
 
     /** Pixel-centre coordinates of an image of size (width, height) → position in {@code area}. */
