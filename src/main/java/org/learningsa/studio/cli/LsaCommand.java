@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             InferCommand.class,
             BenchCommand.class,
             MatchCommand.class,
+            EvalCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {

@@ -1,0 +1,170 @@
+package org.learningsa.studio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.data.Benchmark;
+import org.learningsa.studio.data.Dataset;
+import org.learningsa.studio.data.DatasetLocator;
+import org.learningsa.studio.data.SkippedPair;
+import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.eval.EvaluationModels;
+import org.learningsa.studio.eval.EvaluationReport;
+import org.learningsa.studio.eval.EvaluationRunner;
+import org.learningsa.studio.eval.EvaluationSettings;
+import org.learningsa.studio.eval.PairMatcher;
+import org.learningsa.studio.eval.ReportWriter;
+import org.learningsa.studio.eval.ThresholdKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lsa eval}: PCK on a benchmark folder, computed and reported the way the paper computes it. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"PCK on PF-PASCAL, PF-WILLOW, SPair-71k or CroDom, exactly as LearningSA computes it: target "
+                + "keypoints transferred to the source with grid_T2S, the per-pair fraction of correct points averaged "
+                + "over pairs. The report states the convention in words.",
+            "Without --checkpoint or --hashed-weights the weight-free default aligner is used (not the paper's model)."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--benchmark", required = true, paramLabel = "NAME",
+            description = "pf-pascal, pf-willow, spair or crodom")
+    String benchmark;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "the dataset folder (LearningSA's data/ folder or the folder above it; SPair-71k's root)")
+    Path data;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "the pair CSV to read instead of the usual one (PF-PASCAL, PF-WILLOW, CroDom); --data is then the image root")
+    Path csv;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
+            description = "test, val or trn (default: ${DEFAULT-VALUE}); PF-PASCAL picks its CSV, SPair its folder")
+    String split;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "a LearningSA checkpoint (.pt), e.g. weights/best_checkpoint_pascal.pt")
+    Path checkpoint;
+
+    @Option(names = "--hashed-weights", description = "deterministic test weights (the fixtures' formula) instead of a checkpoint")
+    boolean hashedWeights;
+
+    @Option(names = "--threshold", paramLabel = "KIND",
+            description = "image-size (288 frame, L = 288) or bbox (original pixels; PF-PASCAL: CSV column 7, PF-WILLOW: "
+                    + "target keypoint extent, SPair: target box). Default: image-size for pf-pascal, bbox otherwise (LearningSA)")
+    String threshold;
+
+    @Option(names = "--mapping", defaultValue = "paper", paramLabel = "KIND",
+            description = "paper (spec §3.1, reproduces published numbers) or exact (geometric inverse of the resize and pad). "
+                    + "Default: ${DEFAULT-VALUE}")
+    String mapping;
+
+    @Option(names = "--alpha", split = ",", paramLabel = "LIST",
+            description = "comma-separated α values (default: 0.01,0.03,0.05,0.10,0.15)")
+    List<Double> alphas;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "evaluate only the first N pairs (0 = all)")
+    int limit;
+
+    @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "where to write the JSON report")
+    Path report;
+
+    @Option(names = "--csv-out", paramLabel = "FILE", description = "also write the per-pair table as CSV")
+    Path csvOut;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (checkpoint != null && hashedWeights) {
+            throw new UserFacingException("--checkpoint and --hashed-weights exclude each other; choose one");
+        }
+        if (limit < 0) {
+            throw new UserFacingException("--limit must be 0 (all) or a positive number, got " + limit);
+        }
+        Benchmark bench = Benchmark.parse(benchmark);
+        EvaluationSettings settings = new EvaluationSettings(bench,
+                threshold == null ? EvaluationSettings.defaultThreshold(bench) : ThresholdKind.parse(threshold),
+                parseMapping(mapping), alphas == null || alphas.isEmpty() ? EvaluationSettings.PAPER_ALPHAS : alphas);
+        Dataset dataset = DatasetLocator.open(bench, data, csv, split);
+        out.println("Dataset:   " + dataset.description());
+        out.println("Pairs:     " + dataset.pairs().size() + (limit > 0 && limit < dataset.pairs().size() ? " (evaluating the first " + limit + ")" : "")
+                + (dataset.skipped().isEmpty() ? "" : ", " + dataset.skipped().size() + " rows skipped"));
+        for (SkippedPair skipped : dataset.skipped()) {
+            err.println("lsa: skipped " + skipped);
+        }
+        out.flush();
+        EvaluationReport result;
+        try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, DeviceChoice.parse(device))) {
+            out.println("Model:     " + matcher.modelName());
+            out.println("Threshold: " + settings.thresholdInWords());
+            out.flush();
+            ProgressLine progress = new ProgressLine(err, "eval");
+            result = new EvaluationRunner(matcher, settings).run(dataset, limit, progress, CancelToken.NEVER, r -> { }, false);
+        }
+        if (result.results().isEmpty()) {
+            throw new UserFacingException("no pair of " + dataset.annotations() + " could be evaluated; first problem: "
+                    + (result.skipped().isEmpty() ? "none recorded" : result.skipped().get(result.skipped().size() - 1)));
+        }
+        ReportWriter.writeJson(result, report);
+        if (csvOut != null) {
+            ReportWriter.writeCsv(result, csvOut);
+        }
+        printSummary(out, result);
+        out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
+        out.flush();
+        return 0;
+    }
+
+    private static Mapping parseMapping(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "paper" -> Mapping.PAPER;
+            case "exact" -> Mapping.EXACT;
+            default -> throw new UserFacingException("unknown mapping '" + text + "' (expected paper or exact)");
+        };
+    }
+
+    private static void printSummary(PrintWriter out, EvaluationReport report) {
+        List<Double> alphas = report.settings().alphas();
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s %6s", "PCK (%, mean over pairs)", "pairs"));
+        for (double alpha : alphas) {
+            header.append(String.format(Locale.ROOT, " %7s", "@" + EvaluationSettings.alphaKey(alpha)));
+        }
+        out.println(header);
+        out.println(row("all", report.results().size(), report.pck()));
+        for (Map.Entry<String, EvaluationReport.GroupPck> e : report.perCategory().entrySet()) {
+            out.println(row("  " + e.getKey(), e.getValue().count(), e.getValue().pck()));
+        }
+        for (Map.Entry<String, EvaluationReport.GroupPck> e : report.perDomain().entrySet()) {
+            out.println(row("  domain " + e.getKey(), e.getValue().count(), e.getValue().pck()));
+        }
+        List<String> notes = new ArrayList<>();
+        if (!report.skipped().isEmpty()) {
+            notes.add(report.skipped().size() + " skipped (listed in the report)");
+        }
+        notes.add(String.format(Locale.ROOT, "%.1f s", report.seconds()));
+        out.println("(" + String.join(", ", notes) + ")");
+    }
+
+    private static String row(String name, int count, double[] pck) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %6d", name, count));
+        for (double value : pck) {
+            row.append(String.format(Locale.ROOT, " %7.1f", 100 * value));
+        }
+        return row.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.learningsa.studio.data;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the file an annotation names. Dataset files name images relative to a root that differs
+ * between distributions ({@code PF-dataset-PASCAL/JPEGImages/x.jpg}, {@code JPEGImages/x.jpg},
+ * {@code x.jpg}), so each candidate root is tried with the name as written and with its leading
+ * folders dropped one by one.
+ */
+final class ImageResolver {
+
+    private final List<Path> roots;
+
+    ImageResolver(List<Path> candidateRoots) {
+        LinkedHashSet<Path> unique = new LinkedHashSet<>();
+        for (Path root : candidateRoots) {
+            if (root != null && Files.isDirectory(root)) {
+                unique.add(root.toAbsolutePath().normalize());
+            }
+        }
+        this.roots = new ArrayList<>(unique);
+    }
+
+    List<Path> roots() {
+        return roots;
+    }
+
+    /** The existing file for {@code name}, if any root holds it. */
+    Optional<Path> resolve(String name) {
+        String clean = name.trim().replace('\\', '/');
+        while (clean.startsWith("./")) {
+            clean = clean.substring(2);
+        }
+        String[] segments = clean.split("/");
+        for (Path root : roots) {
+            for (int drop = 0; drop < segments.length; drop++) {
+                String relative = String.join("/", java.util.Arrays.copyOfRange(segments, drop, segments.length));
+                try {
+                    Path candidate = root.resolve(relative);
+                    if (Files.isRegularFile(candidate)) {
+                        return Optional.of(candidate);
+                    }
+                } catch (InvalidPathException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where {@code name} was expected, for a "not found" message. */
+    Path expectedLocation(String name) {
+        Path root = roots.isEmpty() ? Path.of(".") : roots.get(0);
+        try {
+            return root.resolve(name.trim());
+        } catch (InvalidPathException e) {
+            return root;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.learningsa.studio.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.CancelledException;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.data.Dataset;
+import org.learningsa.studio.data.KeypointPair;
+import org.learningsa.studio.data.SkippedPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a benchmark: aligns each pair, evaluates it and collects the report. A pair whose images
+ * cannot be read, or that has nothing to evaluate, is skipped with its reason and the run goes on.
+ */
+public final class EvaluationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationRunner.class);
+
+    private final PairMatcher matcher;
+    private final PckEvaluator evaluator;
+
+    public EvaluationRunner(PairMatcher matcher, EvaluationSettings settings) {
+        this.matcher = matcher;
+        this.evaluator = new PckEvaluator(settings);
+    }
+
+    /**
+     * @param limit   evaluate at most this many pairs (the first ones); 0 or less for all
+     * @param onPair  called with each result as it is ready (from the calling thread), e.g. for a live view
+     * @return the report; incomplete (complete = false) when cancelled part way and {@code keepPartial}
+     * @throws CancelledException when cancelled and not {@code keepPartial}
+     */
+    public EvaluationReport run(Dataset dataset, int limit, ProgressListener progress, CancelToken cancel,
+                                Consumer<PairResult> onPair, boolean keepPartial) {
+        long start = System.nanoTime();
+        List<KeypointPair> pairs = limit > 0 && limit < dataset.pairs().size()
+                ? dataset.pairs().subList(0, limit) : dataset.pairs();
+        List<PairResult> results = new ArrayList<>();
+        List<SkippedPair> skipped = new ArrayList<>(dataset.skipped());
+        boolean complete = true;
+        int total = pairs.size();
+        for (int i = 0; i < total; i++) {
+            KeypointPair pair = pairs.get(i);
+            try {
+                cancel.throwIfCancelled();
+                int index = i;
+                String stage = "pair " + (i + 1) + "/" + total + " (" + pair.category() + ")";
+                progress.progress(stage, (double) i / total);
+                PairCorrespondence alignment = matcher.align(pair.sourceImage(), pair.targetImage(),
+                        (inner, fraction) -> progress.progress(stage + ": " + inner,
+                                (index + Math.max(0, Math.min(1, fraction))) / total), cancel);
+                PairResult result = evaluator.evaluate(pair, alignment);
+                results.add(result);
+                onPair.accept(result);
+            } catch (CancelledException e) {
+                if (!keepPartial) {
+                    throw e;
+                }
+                complete = false;
+                break;
+            } catch (UserFacingException | IllegalArgumentException e) {
+                LOG.warn("skipping {}: {}", pair.where(), e.getMessage());
+                skipped.add(new SkippedPair(pair.where(), e.getMessage()));
+            }
+        }
+        progress.progress("done", 1.0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EvaluationReport(evaluator.settings(), matcher.modelName(), dataset.description(), dataset.pairs().size(),
+                results, skipped, complete, seconds);
+    }
+}
