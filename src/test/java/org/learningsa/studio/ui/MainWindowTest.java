@@ -131,6 +131,10 @@ class MainWindowTest {
         assertEquals(Readout.LEVEL_1, window.displayViewModel().readoutProperty().get());
         var level1 = overlay.shown().matches();
         assertNotEquals(fused.matches(), level1.matches(), "level 1 shows other matches than the fused readout");
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Readout.FUSED, readout.getValue(), "key 0 is the fused readout");
+        assertTrue(fused.matches().equals(overlay.shown().matches().matches()), "back to the fused matches, from the cache");
     }
 
     @Test
@@ -184,7 +188,11 @@ class MainWindowTest {
 
     @Test
     void exportWritesTheViewAsPngInTheBackground(FxRobot robot) throws Exception {
-        runDefaultAndWait(robot);
+        ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> loaded(source.getImage()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mainViewModel().alignmentProperty().get() != null);
         Path file = Files.createTempDirectory("lsa-export").resolve("view.png");
         robot.interact(() -> window.exportView(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
