@@ -38,6 +38,7 @@ final class PairView extends StackPane {
     private final ZoomableImagePane targetPane = new ZoomableImagePane("targetView");
     private final MatchOverlay overlay = new MatchOverlay(sourcePane, targetPane);
     private final SplitPane split;
+    private final javafx.scene.layout.Pane captions = new javafx.scene.layout.Pane();
 
     PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
         this.main = main;
@@ -54,7 +55,9 @@ final class PairView extends StackPane {
         overlay.heightProperty().bind(heightProperty());
         overlay.setManaged(false);
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
-        getChildren().addAll(split, overlay, notifications);
+        captions.setMouseTransparent(true);
+        captions.setManaged(false);
+        getChildren().addAll(split, overlay, captions, notifications);
 
         ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
         sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
@@ -101,9 +104,19 @@ final class PairView extends StackPane {
         });
         updateCaption(caption, role, path.get(), pixels.get());
         empty.setVisible(path.get() == null);
-        StackPane side = new StackPane(pane, empty, caption);
-        StackPane.setAlignment(caption, Pos.TOP_LEFT);
+        StackPane side = new StackPane(pane, empty);
         side.getStyleClass().add("image-side");
+        // captions live in a layer above the match overlay, each following the top-left corner of its side
+        caption.setManaged(false);
+        captions.getChildren().add(caption);
+        Runnable follow = () -> {
+            javafx.geometry.Point2D corner = captions.sceneToLocal(side.localToScene(0, 0));
+            caption.relocate(corner.getX(), corner.getY());
+            caption.autosize();
+        };
+        side.localToSceneTransformProperty().addListener(obs -> follow.run());
+        side.layoutBoundsProperty().addListener(obs -> follow.run());
+        caption.textProperty().addListener(obs -> follow.run());
         return side;
     }
 
