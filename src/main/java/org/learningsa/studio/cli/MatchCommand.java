@@ -104,10 +104,9 @@ public final class MatchCommand implements Callable<Integer> {
         })) {
             MatchService service = new MatchService(registry);
             Aligner aligner = defaultAligner ? registry.defaultAligner() : service.alignerFor(checkpoint);
-            ProgressLine progress = new ProgressLine("lsa match");
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);
-            progress.finish();
             if (json != null) {
                 MatchJson.write(result, json);
             }
@@ -131,33 +130,6 @@ public final class MatchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** A one-line progress display on stderr when it is a terminal; silent in pipes and tests. */
-    static final class ProgressLine implements org.learningsa.studio.core.ProgressListener {
-        private final String prefix;
-        private final boolean terminal = System.console() != null;
-        private boolean printed;
-
-        ProgressLine(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public synchronized void progress(String stage, double fraction) {
-            if (!terminal) {
-                return;
-            }
-            String percent = fraction < 0 ? "" : String.format(Locale.ROOT, " %3.0f%%", 100 * fraction);
-            System.err.printf("\r%-60s", prefix + ": " + stage + percent);
-            printed = true;
-        }
-
-        synchronized void finish() {
-            if (printed) {
-                System.err.printf("\r%-60s\r", "");
-            }
-        }
     }
 
     static final class ReadoutConverter implements ITypeConverter<Readout> {
