@@ -199,7 +199,7 @@ public final class MainViewModel {
             runningTask.set(null);
             cache.put(key, result);
             double seconds = (System.nanoTime() - started) / 1e9;
-            inferenceStatus.set(String.format(Locale.ROOT, "Last run: %.2f s (%s)", seconds, result.modelName()));
+            inferenceStatus.set(String.format(Locale.ROOT, "Last run: %.2f s — %s", seconds, result.modelName()));
             if (key.equals(currentKey())) {
                 alignment.set(result);
             }

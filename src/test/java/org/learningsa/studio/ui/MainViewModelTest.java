@@ -95,6 +95,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void changingReadoutConfidenceColoursOrFiltersNeverRunsTheModelAgain() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        DisplayViewModel display = new DisplayViewModel(preferences);
+        display.alignmentProperty().bind(vm.alignmentProperty());
+        vm.run();
+        for (Readout readout : Readout.values()) {
+            display.readoutProperty().set(readout);
+        }
+        display.confidenceKindProperty().set(org.learningsa.studio.align.ConfidenceKind.LEVEL_WEIGHT);
+        display.colorMapProperty().set(org.learningsa.studio.ui.view.ColorMap.MAGMA);
+        display.topNProperty().set(10);
+        display.minConfidenceProperty().set(0.5);
+        assertEquals(1, aligner.runs.get());
+        assertNotNull(display.visibleMatchesProperty().get());
+    }
+
+    @Test
     void swappingMakesANewPair() {
         MainViewModel vm = viewModel(catalogOf(aligner));
         Path source = vm.sourcePathProperty().get();
