@@ -67,7 +67,17 @@ public final class MainWindow {
         MenuItem swap = new MenuItem("Swap source and target");
         swap.setOnAction(e -> viewModel.swap());
         edit.getItems().add(swap);
-        return new MenuBar(file, edit);
+        return new MenuBar(file, edit, evaluateMenu(stage));
+    }
+
+    /** Evaluate → Evaluate on a dataset… (the evaluation window of issue 7). */
+    private static Menu evaluateMenu(Stage stage) {
+        Menu evaluate = new Menu("E_valuate");
+        MenuItem onDataset = new MenuItem("Evaluate on a dataset…");
+        onDataset.setOnAction(e -> org.learningsa.studio.ui.eval.EvaluationView.open(stage,
+                org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel()));
+        evaluate.getItems().add(onDataset);
+        return evaluate;
     }
 
     private ToolBar toolBar() {
