@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             GuiCommand.class,
             DoctorCommand.class,
+            InspectCommand.class,
+            InferCommand.class,
+            BenchCommand.class,
             EvalCommand.class,
             picocli.CommandLine.HelpCommand.class
         })

@@ -1,0 +1,128 @@
+package org.learningsa.studio.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.learningsa.studio.torch.CheckpointContents;
+import org.learningsa.studio.torch.PickleTypes;
+import org.learningsa.studio.torch.PyDict;
+import org.learningsa.studio.torch.TensorData;
+import org.learningsa.studio.torch.TorchFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lsa inspect FILE [--json]}: the structure of any torch.save file, read safely. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show what a torch.save file (.pt/.pth, zip or legacy format) holds: every tensor's key, dtype, "
+                + "shape and size, the other values, totals, and for a LearningSA checkpoint its parts and trained "
+                + "scalars. The file is read safely: an unknown pickle global is named, never executed.")
+public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the checkpoint to inspect")
+    Path file;
+
+    @Option(names = "--json", description = "print a JSON description (every tensor with strides, storage ids, "
+            + "sum and first values) instead of the table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        TorchFile torchFile = TorchFile.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(InspectJson.describe(torchFile)));
+        } else {
+            printTable(torchFile, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printTable(TorchFile torchFile, PrintWriter out) throws java.io.IOException {
+        CheckpointContents contents = CheckpointContents.of(torchFile.root());
+        out.printf(Locale.ROOT, "File:      %s (%.1f MB)%n", torchFile.file(), Files.size(torchFile.file()) / 1e6);
+        out.printf(Locale.ROOT, "Format:    %s, top level %s%n", torchFile.format().label(), PickleTypes.describe(torchFile.root()));
+        List<CheckpointContents.TensorEntry> tensors = contents.tensors();
+        int keyWidth = Math.max(3, tensors.stream().mapToInt(t -> key(t.path()).length()).max().orElse(3));
+        out.println();
+        out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10s%n", "key", "dtype", "shape", "MB");
+        long elements = 0;
+        for (CheckpointContents.TensorEntry entry : tensors) {
+            TensorData tensor = entry.tensor();
+            elements += tensor.numel();
+            out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10.3f%n", key(entry.path()),
+                    tensor.dtype().pythonName(), shape(tensor.shape()), tensor.numel() * tensor.dtype().elementSize() / 1e6);
+        }
+        if (!contents.values().isEmpty()) {
+            out.println();
+            out.println("Other values:");
+            for (CheckpointContents.ValueEntry value : contents.values()) {
+                out.printf(Locale.ROOT, "  %s = %s (%s)%n", key(value.path()), text(value.value()), value.type());
+            }
+        }
+        java.util.IdentityHashMap<Object, Boolean> storages = new java.util.IdentityHashMap<>();
+        long storageBytes = 0;
+        for (CheckpointContents.TensorEntry entry : tensors) {
+            if (storages.put(entry.tensor().storage(), Boolean.TRUE) == null) {
+                storageBytes += entry.tensor().storage().byteSize();
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Totals:    %d tensors, %d elements, %d distinct storages, %.1f MB of tensor data%n",
+                tensors.size(), elements, contents.distinctStorages(), storageBytes / 1e6);
+        Map<String, TensorData> stateDict = stateDictOf(torchFile.root());
+        if (LearningSaSummary.applies(stateDict)) {
+            LearningSaSummary.print(stateDict, out);
+        }
+    }
+
+    private static Map<String, TensorData> stateDictOf(Object root) {
+        Object candidate = root instanceof PyDict dict && dict.get("net") instanceof PyDict net ? net : root;
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        if (candidate instanceof PyDict dict) {
+            dict.forEach((key, value) -> {
+                if (key instanceof String name && value instanceof TensorData tensor) {
+                    tensors.put(name, tensor);
+                }
+            });
+        }
+        return tensors;
+    }
+
+    private static String key(List<Object> path) {
+        return path.isEmpty() ? "(top level)" : path.stream().map(String::valueOf).collect(Collectors.joining("/"));
+    }
+
+    private static String shape(long[] shape) {
+        if (shape.length == 0) {
+            return "scalar";
+        }
+        return java.util.Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining("x"));
+    }
+
+    private static String text(Object value) {
+        if (value instanceof String string) {
+            return "'" + string + "'";
+        }
+        if (value instanceof PyDict dict) {
+            return dict.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        return value == null ? "None" : value instanceof byte[] bytes ? bytes.length + " bytes" : String.valueOf(value);
+    }
+}

@@ -1,0 +1,120 @@
+package org.learningsa.studio.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frozen backbone (spec §1.2): gluoncvth's dilated deep-stem ResNet-101 (three 3×3 stem convolutions,
+ * output stride 8, layer3 dilation 2, layer4 dilation 4, stride on the 3×3 conv), returning layer1..layer4.
+ * Batch norms use their running statistics and are folded into the preceding convolutions at load time;
+ * the backbone is never trained, so the fold costs nothing later.
+ */
+final class Backbone implements AutoCloseable {
+
+    private static final String PREFIX = "feature_extraction.model.";
+    private static final float BN_EPS = 1e-5f;
+    /** Bottlenecks per layer and their planes (ResNet-101). */
+    private static final int[] BLOCKS = {3, 4, 23, 3};
+
+    /** A convolution with its batch norm folded in: weight × γ/√(σ²+ε), bias β − μ·γ/√(σ²+ε). */
+    private record FoldedConv(NDArray weight, NDArray bias, int stride, int padding, int dilation) {
+        NDArray apply(NDArray x) {
+            return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding),
+                    new Shape(dilation, dilation), 1).singletonOrThrow();
+        }
+    }
+
+    private record Bottleneck(FoldedConv reduce, FoldedConv spatial, FoldedConv expand, FoldedConv downsample) {
+        NDArray apply(NDArray x) {
+            NDArray y = Activation.relu(reduce.apply(x));
+            y = Activation.relu(spatial.apply(y));
+            y = expand.apply(y);
+            NDArray residual = downsample == null ? x : downsample.apply(x);
+            return Activation.relu(y.add(residual));
+        }
+    }
+
+    private final NDManager manager;
+    private final FoldedConv stem1;
+    private final FoldedConv stem2;
+    private final FoldedConv stem3;
+    private final List<List<Bottleneck>> layers = new ArrayList<>();
+
+    Backbone(LearningSaWeights weights, NDManager parent) {
+        this.manager = parent.newSubManager();
+        stem1 = fold(weights, "conv1.0.weight", "conv1.1", 2, 1, 1);
+        stem2 = fold(weights, "conv1.3.weight", "conv1.4", 1, 1, 1);
+        stem3 = fold(weights, "conv1.6.weight", "bn1", 1, 1, 1);
+        int[] dilations = {1, 1, 2, 4};
+        for (int layer = 0; layer < 4; layer++) {
+            List<Bottleneck> blocks = new ArrayList<>();
+            for (int b = 0; b < BLOCKS[layer]; b++) {
+                String p = "layer" + (layer + 1) + "." + b + ".";
+                int stride = layer == 1 && b == 0 ? 2 : 1;
+                // gluoncvth: the first block of a dilated layer uses half the dilation (1 for 2, 2 for 4)
+                int dilation = b == 0 ? Math.max(1, dilations[layer] / 2) : dilations[layer];
+                FoldedConv downsample = b == 0 ? fold(weights, p + "downsample.0.weight", p + "downsample.1", stride, 0, 1) : null;
+                blocks.add(new Bottleneck(
+                        fold(weights, p + "conv1.weight", p + "bn1", 1, 0, 1),
+                        fold(weights, p + "conv2.weight", p + "bn2", stride, dilation, dilation),
+                        fold(weights, p + "conv3.weight", p + "bn3", 1, 0, 1),
+                        downsample));
+            }
+            layers.add(blocks);
+        }
+    }
+
+    private FoldedConv fold(LearningSaWeights weights, String conv, String bn, int stride, int padding, int dilation) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray w = weights.take(PREFIX + conv, scratch);
+            NDArray gamma = weights.take(PREFIX + bn + ".weight", scratch);
+            NDArray beta = weights.take(PREFIX + bn + ".bias", scratch);
+            NDArray mean = weights.take(PREFIX + bn + ".running_mean", scratch);
+            NDArray var = weights.take(PREFIX + bn + ".running_var", scratch);
+            NDArray scale = gamma.div(var.add(BN_EPS).sqrt());
+            NDArray foldedWeight = w.mul(scale.reshape(-1, 1, 1, 1));
+            NDArray foldedBias = beta.sub(mean.mul(scale));
+            foldedWeight.attach(manager);
+            foldedBias.attach(manager);
+            return new FoldedConv(foldedWeight, foldedBias, stride, padding, dilation);
+        }
+    }
+
+    /**
+     * Runs the backbone on a batch {@code [B, 3, 320, 320]}; returns layer1..layer4 ({@code [B, 256, 80, 80]},
+     * {@code [B, 512, 40, 40]}, {@code [B, 1024, 40, 40]}, {@code [B, 2048, 40, 40]}) attached to the input's manager.
+     */
+    NDList forward(NDArray input, ForwardTrace trace) {
+        long start = System.nanoTime();
+        NDManager outer = input.getManager();
+        NDList outputs = new NDList();
+        try (NDManager scope = outer.newSubManager()) {
+            input.tempAttach(scope);
+            NDArray x = Activation.relu(stem1.apply(input));
+            x = Activation.relu(stem2.apply(x));
+            x = Activation.relu(stem3.apply(x));
+            x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+            for (List<Bottleneck> layer : layers) {
+                for (Bottleneck block : layer) {
+                    x = block.apply(x);
+                }
+                outputs.add(x);
+            }
+            outputs.attach(outer);
+        }
+        trace.addTime("backbone", System.nanoTime() - start);
+        return outputs;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

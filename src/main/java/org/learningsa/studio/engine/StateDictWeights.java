@@ -1,0 +1,66 @@
+package org.learningsa.studio.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Set;
+import org.learningsa.studio.torch.DType;
+import org.learningsa.studio.torch.StateDict;
+import org.learningsa.studio.torch.TensorData;
+
+/**
+ * A torch checkpoint as a {@link WeightSource}. Contiguous float32 tensors whose mapped bytes are 4-byte
+ * aligned are handed to the native side without a copy (the arrays then read the memory-mapped file, which
+ * keeps the resident memory at one copy of the weights); other tensors (other dtypes, strided views,
+ * unaligned legacy storages) are converted into a fresh native buffer.
+ */
+public final class StateDictWeights implements WeightSource {
+
+    private final StateDict stateDict;
+
+    public StateDictWeights(StateDict stateDict) {
+        this.stateDict = stateDict;
+    }
+
+    @Override
+    public String description() {
+        return stateDict.file().toString();
+    }
+
+    @Override
+    public Set<String> keys() {
+        return stateDict.keys();
+    }
+
+    @Override
+    public long[] shape(String key) {
+        return stateDict.get(key).shape();
+    }
+
+    @Override
+    public NDArray load(String key, NDManager manager) {
+        TensorData tensor = stateDict.get(key);
+        Shape shape = new Shape(tensor.shape());
+        if (tensor.dtype() == DType.FLOAT32 && tensor.isContiguous() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            ByteBuffer bytes = tensor.contiguousBytes();
+            if (bytes.isDirect() && bytes.alignmentOffset(0, 4) == 0) {
+                return manager.create(bytes.order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32);
+            }
+            ByteBuffer copy = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.nativeOrder());
+            copy.put(bytes.duplicate()).flip();
+            return manager.create(copy, shape, DataType.FLOAT32);
+        }
+        float[] values = tensor.toFloatArray();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(values.length * 4).order(ByteOrder.nativeOrder());
+        buffer.asFloatBuffer().put(values);
+        return manager.create(buffer, shape, DataType.FLOAT32);
+    }
+
+    @Override
+    public void close() {
+        stateDict.close();
+    }
+}

@@ -1,0 +1,86 @@
+package org.learningsa.studio.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import org.learningsa.studio.image.PaperGeometry;
+
+/**
+ * One T2T block of the enhancement transformer in the exact algebra of spec §1.3: the Linear over unfolded
+ * 5×5 patches is a 5×5 convolution with {@code proj.weight} reshaped (no transpose) to {@code [C, C, 5, 5]};
+ * Q = K = Z + γ·(P·Wᵀ); cosine attention with eps inside the sqrt, logits × √(25C) / attn_gamma, softmax
+ * over keys; Out = w0·A·Z + w1·Z with (w0, w1) = softmax(sum_gamma0, sum_gamma1).
+ *
+ * <p>The trainable tensors ({@link #projectionWeight}, {@link #projectionBias}, {@link #gamma},
+ * {@link #attentionGamma}, {@link #mixLogits}) are plain NDArrays a trainer can mark for gradients; the
+ * position term P·Wᵀ is cached per checkpoint and must be refreshed with {@link #refreshPositionProjection}
+ * after W changes.
+ */
+final class T2TBlock {
+
+    private static final int CELLS = PaperGeometry.CELL_COUNT;
+    private static final float ATTENTION_EPS = 1e-6f;
+
+    final int channels;
+    /** proj.weight, [C, 25C]. */
+    final NDArray projectionWeight;
+    /** proj.bias, [C]. */
+    final NDArray projectionBias;
+    /** gamma (0-D): scales the position term; null for block #2, which has none. */
+    final NDArray gamma;
+    /** attn_gamma (0-D): divides the attention logits. */
+    final NDArray attentionGamma;
+    /** [sum_gamma0, sum_gamma1]. */
+    final NDArray mixLogits;
+    private final float logitScale;
+    private NDArray positionProjection;
+
+    T2TBlock(LearningSaWeights weights, String prefix, int channels, boolean withPosition, NDManager owner) {
+        this.channels = channels;
+        projectionWeight = weights.take(prefix + "proj.weight", owner);
+        projectionBias = weights.take(prefix + "proj.bias", owner);
+        gamma = withPosition ? weights.take(prefix + "gamma", owner).reshape(new Shape()) : null;
+        attentionGamma = weights.take(prefix + "attn_gamma", owner).reshape(new Shape());
+        NDArray s0 = weights.take(prefix + "sum_gamma0", owner).reshape(1);
+        NDArray s1 = weights.take(prefix + "sum_gamma1", owner).reshape(1);
+        mixLogits = NDArrays.concat(new NDList(s0, s1));
+        mixLogits.attach(owner);
+        // the reference divides by scale = (25C)^-0.5, i.e. multiplies by sqrt(25C)
+        logitScale = (float) Math.pow(25.0 * channels, -0.5);
+        if (withPosition) {
+            refreshPositionProjection();
+        }
+    }
+
+    /** Recomputes P·Wᵀ ([C, 400]) from the current projection weight. */
+    void refreshPositionProjection() {
+        NDManager owner = projectionWeight.getManager();
+        try (NDManager scratch = owner.newSubManager()) {
+            NDArray p = PositionEncoding.create(scratch, channels);
+            NDArray projected = projectionWeight.matMul(p);
+            projected.attach(owner);
+            if (positionProjection != null) {
+                positionProjection.close();
+            }
+            positionProjection = projected;
+        }
+    }
+
+    /** {@code x [B, C, 20, 20]} → block output {@code [B, C, 400]} (before InstanceNorm). */
+    NDArray forward(NDArray x) {
+        long batch = x.getShape().get(0);
+        NDArray kernel = projectionWeight.reshape(channels, channels, 5, 5);
+        NDArray z = Conv2d.conv2d(x, kernel, projectionBias, new Shape(1, 1), new Shape(2, 2), new Shape(1, 1), 1)
+                .singletonOrThrow().reshape(batch, channels, CELLS);
+        NDArray q = gamma == null ? z : z.add(positionProjection.mul(gamma));
+        NDArray qHat = q.div(q.square().sum(new int[] {1}, true).add(ATTENTION_EPS).sqrt());
+        NDArray logits = qHat.transpose(0, 2, 1).matMul(qHat).div(logitScale).div(attentionGamma);
+        NDArray attention = logits.softmax(2);
+        NDArray mix = mixLogits.softmax(0);
+        NDArray attended = z.matMul(attention.transpose(0, 2, 1));
+        return attended.mul(mix.get(0)).add(z.mul(mix.get(1)));
+    }
+}

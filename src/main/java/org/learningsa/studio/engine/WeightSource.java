@@ -1,0 +1,32 @@
+package org.learningsa.studio.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Set;
+
+/**
+ * Where the network's tensors come from: a checkpoint ({@link StateDictWeights}) or the fixture formula
+ * ({@link HashedWeights}). Keys are the file's own keys (possibly with a {@code module.} prefix or alias names);
+ * {@link LearningSaWeights} resolves them against the manifest.
+ */
+public interface WeightSource extends AutoCloseable {
+
+    /** A short description for logs and error messages (the file name, or "hashed weights"). */
+    String description();
+
+    /** Every key the source holds, in its order. */
+    Set<String> keys();
+
+    /** Shape of {@code key} (empty for a 0-D tensor). */
+    long[] shape(String key);
+
+    /**
+     * The tensor as float32 on {@code manager}'s device. It may share memory with the source (for example a
+     * memory-mapped file): treat it as read-only and {@code duplicate()} it before any in-place update.
+     */
+    NDArray load(String key, NDManager manager);
+
+    @Override
+    default void close() {
+    }
+}

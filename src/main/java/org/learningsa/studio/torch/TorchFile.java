@@ -1,0 +1,89 @@
+package org.learningsa.studio.torch;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Any {@code torch.save} file, zip or legacy format, read safely: the object tree of the pickle
+ * ({@link PyDict}, {@code List}, {@link PyTuple}, {@code Set}, Long/BigInteger, Double, Boolean,
+ * String, byte[], null and {@link TensorData}) with tensor data memory-mapped, not copied.
+ */
+public final class TorchFile {
+
+    /** The two container formats of torch.save. */
+    public enum Format {
+        ZIP("zip"), LEGACY("legacy");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final Path file;
+    private final Format format;
+    private final Object root;
+
+    private TorchFile(Path file, Format format, Object root) {
+        this.file = file;
+        this.format = format;
+        this.root = root;
+    }
+
+    /** Reads the structure of a file; only {@link TorchFormatException} escapes for bad input. */
+    public static TorchFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TorchFormatException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
+        }
+        try (MappedFile mapped = MappedFile.open(file)) {
+            Format format = detect(mapped);
+            Object root = format == Format.ZIP ? ZipCheckpointReader.read(mapped) : LegacyCheckpointReader.read(mapped);
+            TreeValidator.validate(root);
+            return new TorchFile(file, format, root);
+        } catch (MalformedInputException e) {
+            throw new TorchFormatException(file, e.getMessage());
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new TorchFormatException(file, "file is truncated or corrupt", e);
+        } catch (IOException e) {
+            throw new TorchFormatException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Format detect(MappedFile mapped) {
+        if (mapped.size() < 4) {
+            throw new MalformedInputException("not a torch.save file (only " + mapped.size() + " bytes)");
+        }
+        ByteBuffer head = mapped.region(0, 4);
+        if (head.getInt(0) == 0x04034b50) {
+            return Format.ZIP;
+        }
+        if ((head.get(0) & 0xff) == 0x80) {
+            return Format.LEGACY;
+        }
+        if (mapped.size() > 262 && "ustar".equals(java.nio.charset.StandardCharsets.US_ASCII.decode(mapped.region(257, 5)).toString())) {
+            throw new MalformedInputException("the tar format of torch < 0.4 is not supported");
+        }
+        throw new MalformedInputException("not a torch.save file (neither a zip archive nor a pickle)");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** The top-level object of the pickle. */
+    public Object root() {
+        return root;
+    }
+}
