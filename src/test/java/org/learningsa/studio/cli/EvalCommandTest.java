@@ -69,6 +69,39 @@ class EvalCommandTest {
         assertEquals(2, Files.readAllLines(csv).size(), "CSV header + 1 pair");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pf-willow", "spair", "crodom"})
+    void runsOnTheOtherLayoutsWithTheirBboxThreshold(String benchmark) throws Exception {
+        double expectedL = switch (benchmark) {
+            case "pf-willow" -> {
+                List<BenchmarkFolders.GeneratedPair> p = BenchmarkFolders.writeWillow(dir);
+                double[] x = p.get(0).targetX();
+                double[] y = p.get(0).targetY();
+                yield (float) Math.max(x[2] - x[0], y[3] - y[0]);
+            }
+            case "spair" -> {
+                BenchmarkFolders.writeSpair(dir.resolve("SPair-71k"));
+                yield 145.0;
+            }
+            default -> {
+                BenchmarkFolders.writeCrodom(dir);
+                yield 130.0;
+            }
+        };
+        Path report = dir.resolve("report.json");
+        Result result = run("eval", "--benchmark", benchmark, "--data", dir.toString(), "--report", report.toString(),
+                "--device", "cpu");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode root = new ObjectMapper().readTree(report.toFile());
+        assertEquals("bbox", root.get("threshold").asText());
+        assertEquals(1, root.get("pairs").size());
+        assertEquals(expectedL, root.get("pairs").get(0).get("L_pck").asDouble(), 0.01,
+                "pf-willow: target keypoint extent; spair: max side of trg_bndbox; crodom: column 7");
+        if (benchmark.equals("crodom")) {
+            assertTrue(root.get("per_domain").has("photo-painting"), root.toString());
+        }
+    }
+
     @Test
     void wrongFolderIsOneLineNamingWhatIsMissing() {
         Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
