@@ -3,6 +3,7 @@ package org.learningsa.studio.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.learningsa.studio.align.DefaultAligner;
+import org.learningsa.studio.align.LearningSaAligner;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.engine.EngineRuntime;
@@ -41,6 +42,6 @@ public final class EvaluationModels {
                 : LearningSaWeights.fromCheckpoint(checkpoint, runtime.device());
         String name = hashedWeights ? "LearningSA (hashed test weights, not trained)"
                 : "LearningSA (" + checkpoint.getFileName() + ")";
-        return new NetworkPairMatcher(new LearningSaNetwork(weights), name);
+        return new AlignerPairMatcher(new LearningSaAligner(new LearningSaNetwork(weights), name));
     }
 }
