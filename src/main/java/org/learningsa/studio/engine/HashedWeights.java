@@ -69,6 +69,14 @@ public final class HashedWeights implements WeightSource {
         return manager.create(buffer, new Shape(e.shape()), DataType.FLOAT32);
     }
 
+    /** The values of float tensor {@code key} as little-endian float32 bytes in a direct buffer (for writing checkpoints). */
+    public ByteBuffer littleEndianBytes(String key) {
+        ModelManifest.Entry e = entry(key);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(e.numel()) * 4).order(ByteOrder.LITTLE_ENDIAN);
+        fill(manifest.canonical(key), e.shape(), buffer.asFloatBuffer());
+        return buffer;
+    }
+
     /** The values of {@code key} as a heap array (for tests and small tensors). */
     public float[] values(String key) {
         ModelManifest.Entry e = entry(key);
