@@ -144,11 +144,15 @@ final class ZipDirectory {
             throw new MalformedInputException("zip entry " + entry.name() + " is compressed (method " + entry.method()
                     + "); torch.save writes stored entries only");
         }
+        return file.region(dataOffset(entry), entry.size());
+    }
+
+    /** Where the entry's data starts in the file (after its local header, whose extra field may differ). */
+    long dataOffset(Entry entry) {
         ByteBuffer local = file.region(entry.localHeaderOffset(), 30);
         if (local.getInt(0) != LOCAL_SIGNATURE) {
             throw new MalformedInputException("zip local header of " + entry.name() + " is corrupt");
         }
-        long dataOffset = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xffff) + (local.getShort(28) & 0xffff);
-        return file.region(dataOffset, entry.size());
+        return entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xffff) + (local.getShort(28) & 0xffff);
     }
 }

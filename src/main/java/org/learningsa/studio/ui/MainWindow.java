@@ -1,151 +1,185 @@
 package org.learningsa.studio.ui;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javafx.beans.property.ObjectProperty;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.core.AppInfo;
 import org.learningsa.studio.data.SamplePair;
-import org.learningsa.studio.engine.DeviceChoice;
-import org.learningsa.studio.engine.EngineRuntime;
+import org.learningsa.studio.ui.dialog.DialogService;
+import org.learningsa.studio.ui.dialog.FxDialogService;
+import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.dialog.NotificationArea;
+import org.learningsa.studio.ui.task.BackgroundTask;
+import org.learningsa.studio.ui.task.TaskRunner;
+import org.learningsa.studio.ui.view.FxImages;
+import org.learningsa.studio.ui.view.ScaleStrip;
 
-/** The main window: menu bar, toolbar, the source and target side by side, a status bar. */
+/**
+ * The main window: menu bar and toolbar ({@link MainMenus}), the pair with its overlay, the
+ * per-scale strip, the display controls and the inspector, and the status bar. It wires the view
+ * models together; the views only bind to them.
+ */
 public final class MainWindow {
 
-    private final MainViewModel viewModel;
+    private final MainViewModel main;
+    private final DisplayViewModel display;
+    private final InspectorViewModel inspector;
+    private final NotificationArea notifications = new NotificationArea();
+    private Stage stage;
+    private PairView pairView;
+    private ScaleStrip strip;
 
-    public MainWindow(MainViewModel viewModel) {
-        this.viewModel = viewModel;
+    /**
+     * @param dialogDecorator wraps the window's dialog service (tests answer file choosers with it); identity in the app
+     */
+    public MainWindow(List<SamplePair> samples, AlignerCatalog catalog, TaskRunner tasks, StudioPreferences preferences,
+            UnaryOperator<DialogService> dialogDecorator) {
+        DialogService dialogs = dialogDecorator.apply(new FxDialogService(() -> stage, notifications));
+        this.main = new MainViewModel(samples, catalog, tasks, dialogs, preferences);
+        this.display = new DisplayViewModel(preferences);
+        this.inspector = new InspectorViewModel();
+        display.alignmentProperty().bind(main.alignmentProperty());
+        inspector.alignmentProperty().bind(main.alignmentProperty());
+        inspector.readoutProperty().bind(display.readoutProperty());
     }
 
-    public void show(Stage stage) {
+    public void show(Stage window) {
+        this.stage = window;
+        pairView = new PairView(main, display, inspector, notifications);
+        strip = new ScaleStrip(display.readoutProperty()::set);
+        bindStrip();
+
+        VBox work = new VBox(pairView, strip);
+        VBox.setVgrow(pairView, Priority.ALWAYS);
+        StudioPreferences prefs = main.preferences();
+        strip.setVisible(prefs.getBoolean("layout.showStrip", true));
+        strip.managedProperty().bind(strip.visibleProperty());
+        strip.visibleProperty().addListener((obs, old, now) -> prefs.putBoolean("layout.showStrip", now));
+
+        TitledPane displayPane = new TitledPane("Display", new DisplayPanel(display));
+        TitledPane inspectorPane = new TitledPane("Inspector", new InspectorPanel(inspector));
+        VBox sidebar = new VBox(displayPane, inspectorPane);
+        ScrollPane sidebarScroll = new ScrollPane(sidebar);
+        sidebarScroll.setFitToWidth(true);
+        sidebarScroll.setMinWidth(260);
+        sidebarScroll.setPrefWidth(340);
+
+        SplitPane body = new SplitPane(work, sidebarScroll);
+        body.setOrientation(Orientation.HORIZONTAL);
+        body.setDividerPositions(prefs.getDouble("layout.sidebarDivider", 0.76));
+        body.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
+                prefs.putDouble("layout.sidebarDivider", now.doubleValue()));
+        SplitPane.setResizableWithParent(sidebarScroll, false);
+
+        MainMenus menus = new MainMenus(this);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(stage), toolBar()));
-        root.setCenter(imagePanes());
-        root.setBottom(statusBar());
-        stage.setTitle(AppInfo.NAME);
-        stage.setScene(new Scene(root));
-        WindowPlacement placement = new WindowPlacement(WindowPlacement.appPreferences());
-        placement.restore(stage);
-        placement.rememberOnClose(stage);
-        stage.show();
-        warmUpEngine();
-    }
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        root.setCenter(body);
+        root.setBottom(new StatusBar(main));
 
-    private MenuBar menuBar(Stage stage) {
-        Menu file = new Menu("_File");
-        Menu samples = new Menu("Sample pairs");
-        for (SamplePair pair : viewModel.samplePairs()) {
-            MenuItem item = new MenuItem(pair.label());
-            item.setOnAction(e -> viewModel.openSample(pair));
-            samples.getItems().add(item);
-        }
-        MenuItem quit = new MenuItem("Quit");
-        quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(samples, quit);
-        Menu edit = new Menu("_Edit");
-        MenuItem swap = new MenuItem("Swap source and target");
-        swap.setOnAction(e -> viewModel.swap());
-        edit.getItems().add(swap);
-        return new MenuBar(file, edit, evaluateMenu(stage));
-    }
-
-    /** Evaluate → Evaluate on a dataset… (the evaluation window of issue 7). */
-    private static Menu evaluateMenu(Stage stage) {
-        Menu evaluate = new Menu("E_valuate");
-        MenuItem onDataset = new MenuItem("Evaluate on a dataset…");
-        onDataset.setOnAction(e -> org.learningsa.studio.ui.eval.EvaluationView.open(stage,
-                org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel()));
-        evaluate.getItems().add(onDataset);
-        return evaluate;
-    }
-
-    private ToolBar toolBar() {
-        Button swap = new Button(null, new FontIcon("mdi2s-swap-horizontal"));
-        swap.setId("swapButton");
-        swap.setTooltip(new Tooltip("Swap source and target"));
-        swap.setOnAction(e -> viewModel.swap());
-        return new ToolBar(swap, new Separator());
-    }
-
-    private SplitPane imagePanes() {
-        SplitPane split = new SplitPane(imagePane("sourceView", viewModel.sourcePathProperty()),
-                imagePane("targetView", viewModel.targetPathProperty()));
-        split.setDividerPositions(0.5);
-        return split;
-    }
-
-    private StackPane imagePane(String id, ObjectProperty<Path> path) {
-        ImageView view = new ImageView();
-        view.setId(id);
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        StackPane pane = new StackPane(view);
-        pane.setMinSize(100, 100);
-        pane.setStyle("-fx-background-color: #202124;");
-        view.fitWidthProperty().bind(pane.widthProperty().subtract(8));
-        view.fitHeightProperty().bind(pane.heightProperty().subtract(8));
-        path.addListener((obs, old, now) -> view.setImage(now == null ? null : new Image(now.toUri().toString(), true)));
-        if (path.get() != null) {
-            view.setImage(new Image(path.get().toUri().toString(), true));
-        }
-        return pane;
-    }
-
-    private HBox statusBar() {
-        Label engine = new Label();
-        engine.setId("engineStatus");
-        engine.textProperty().bind(viewModel.engineStatusProperty());
-        Label device = new Label();
-        device.setId("deviceStatus");
-        device.textProperty().bind(viewModel.deviceStatusProperty());
-        Label model = new Label();
-        model.setId("modelStatus");
-        model.textProperty().bind(viewModel.modelStatusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, model, spacer, engine, device);
-        bar.setPadding(new Insets(3, 8, 3, 8));
-        return bar;
-    }
-
-    /** Starts DJL on a worker thread so the first run does not pay for it and the window never waits. */
-    private void warmUpEngine() {
-        Task<EngineRuntime> start = new Task<>() {
-            @Override
-            protected EngineRuntime call() {
-                return EngineRuntime.start(DeviceChoice.AUTO);
-            }
-        };
-        start.setOnSucceeded(e -> {
-            EngineRuntime runtime = start.getValue();
-            viewModel.engineStatusProperty().set("Engine: " + runtime.engineDescription());
-            viewModel.deviceStatusProperty().set("Device: " + runtime.deviceDescription()
-                    + runtime.fallbackMessage().map(m -> " — " + m).orElse(""));
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("studio.css").toExternalForm());
+        window.setTitle(AppInfo.NAME);
+        window.setScene(scene);
+        WindowPlacement placement = new WindowPlacement(prefs.node());
+        placement.restore(window);
+        window.setOnHidden(e -> {
+            placement.save(window);
+            prefs.flush();
+            main.cancel();
         });
-        start.setOnFailed(e -> viewModel.engineStatusProperty().set("Engine: unavailable — " + start.getException().getMessage()));
-        Thread thread = new Thread(start, "engine-start");
-        thread.setDaemon(true);
-        thread.start();
+        window.show();
+        main.startEngine();
+    }
+
+    private void bindStrip() {
+        Runnable images = () -> strip.setImages(pairView.sourceImage(), pairView.targetImage());
+        pairView.sourcePane().imageProperty().addListener(obs -> images.run());
+        pairView.targetPane().imageProperty().addListener(obs -> images.run());
+        Runnable data = () -> strip.setData(display.alignmentProperty().get(), display.matchesPerReadoutProperty().get(),
+                display.colorMapProperty().get(), display.showLevelWeightsProperty().get(), display.readoutProperty().get());
+        for (var input : List.of(display.matchesPerReadoutProperty(), display.colorMapProperty(),
+                display.showLevelWeightsProperty(), display.readoutProperty())) {
+            input.addListener(obs -> data.run());
+        }
+        images.run();
+        data.run();
+    }
+
+    /** File → Export view as PNG: the pair with its overlay as shown, written atomically in the background. */
+    void exportView() {
+        Path source = main.sourcePathProperty().get();
+        Path target = main.targetPathProperty().get();
+        String suggested = (source == null ? "view" : stem(source) + "-" + stem(target)) + "-"
+                + display.readoutProperty().get().label().replace(" ", "") + ".png";
+        main.dialogs().chooseFileToSave("Export view as PNG", main.initialFolder(), suggested, "PNG image", List.of("*.png"))
+                .ifPresent(this::exportView);
+    }
+
+    /** Writes the current view to {@code file} (snapshot now, encoding and writing on a worker). */
+    public void exportView(Path file) {
+        WritableImage snapshot = pairView.snapshot(null, null);
+        BufferedImage pixels = FxImages.toBufferedImage(snapshot);
+        main.tasks().submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
+            FxImages.writePngAtomically(pixels, file);
+            return file;
+        }).onSuccess(written -> main.dialogs().notify(Notification.info("Exported", "The view was saved as " + written + ".")))
+          .onFailure(error -> main.dialogs().notify(Notification.error("Export failed", error))));
+    }
+
+    private static String stem(Path file) {
+        String name = file == null ? "image" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    void showAbout() {
+        main.dialogs().showText("About " + AppInfo.NAME, AboutText.header(),
+                AboutText.body(main.engineStatusProperty().get(), main.deviceStatusProperty().get()));
+    }
+
+    void showShortcuts() {
+        main.dialogs().showText("Keyboard shortcuts", "Keyboard shortcuts", MainMenus.SHORTCUTS);
+    }
+
+    void close() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    public MainViewModel mainViewModel() {
+        return main;
+    }
+
+    public DisplayViewModel displayViewModel() {
+        return display;
+    }
+
+    public InspectorViewModel inspectorViewModel() {
+        return inspector;
+    }
+
+    PairView pairView() {
+        return pairView;
+    }
+
+    ScaleStrip strip() {
+        return strip;
+    }
+
+    Stage stage() {
+        return stage;
     }
 }

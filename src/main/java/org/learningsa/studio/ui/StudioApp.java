@@ -1,13 +1,27 @@
 package org.learningsa.studio.ui;
 
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.learningsa.studio.data.SamplePairs;
+import org.learningsa.studio.ui.task.FxTaskRunner;
 
-/** The JavaFX application: one main window. */
+/** The JavaFX application: one main window on the installed sample pairs and models. */
 public final class StudioApp extends Application {
+
+    private FxTaskRunner tasks;
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(new MainViewModel()).show(stage);
+        tasks = new FxTaskRunner();
+        new MainWindow(SamplePairs.installed(), StudioModels.catalog(), tasks, StudioPreferences.forApp(),
+                UnaryOperator.identity()).show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
     }
 }

@@ -1,0 +1,205 @@
+package org.learningsa.studio.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.align.ExactMapping;
+import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.image.RgbImage;
+import org.learningsa.studio.ui.dialog.NotificationArea;
+import org.learningsa.studio.ui.view.FxImages;
+import org.learningsa.studio.ui.view.MatchOverlay;
+import org.learningsa.studio.ui.view.ViewLink;
+import org.learningsa.studio.ui.view.ZoomableImagePane;
+
+/**
+ * The source and the target side by side, each zoomable, with the match overlay across both, the
+ * heatmap of the picked point over the other image, drag and drop, and the notification area.
+ */
+final class PairView extends StackPane {
+
+    private final MainViewModel main;
+    private final DisplayViewModel display;
+    private final InspectorViewModel inspector;
+    private final ZoomableImagePane sourcePane = new ZoomableImagePane("sourceView");
+    private final ZoomableImagePane targetPane = new ZoomableImagePane("targetView");
+    private final MatchOverlay overlay = new MatchOverlay(sourcePane, targetPane);
+    private final SplitPane split;
+
+    PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
+        this.main = main;
+        this.display = display;
+        this.inspector = inspector;
+        setId("pairView");
+        getStyleClass().add("pair-view");
+        sourcePane.setId("sourcePane");
+        targetPane.setId("targetPane");
+        split = new SplitPane(side(sourcePane, "Source", main.sourcePathProperty(), main.sourcePixelsProperty()),
+                side(targetPane, "Target", main.targetPathProperty(), main.targetPixelsProperty()));
+        split.setDividerPositions(main.preferences().getDouble("layout.pairDivider", 0.5));
+        split.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
+                main.preferences().putDouble("layout.pairDivider", now.doubleValue()));
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
+        overlay.setManaged(false);
+        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        getChildren().addAll(split, overlay, notifications);
+
+        ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
+        sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
+        targetPane.setOnImageClicked(p -> inspector.pick(Direction.TARGET_TO_SOURCE, p.getX(), p.getY()));
+        installDrop(sourcePane, main::openSource, main::openTarget);
+        installDrop(targetPane, main::openTarget, main::openSource);
+
+        Observable[] inputs = {display.visibleMatchesProperty(), display.colorMapProperty(), display.showLinesProperty(),
+            display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty()};
+        for (Observable input : inputs) {
+            input.addListener(obs -> refreshOverlay());
+        }
+        inspector.inspectionProperty().addListener(obs -> refreshHeatmap());
+        display.colorMapProperty().addListener(obs -> refreshHeatmap());
+        refreshOverlay();
+    }
+
+    private StackPane side(ZoomableImagePane pane, String role, ReadOnlyObjectProperty<Path> path,
+            ReadOnlyObjectProperty<RgbImage> pixels) {
+        Label caption = new Label();
+        caption.getStyleClass().add("image-caption");
+        caption.setMouseTransparent(true);
+        Label empty = new Label(role + ": drop an image here, or File → Open " + role.toLowerCase(Locale.ROOT) + "…");
+        empty.getStyleClass().add("empty-hint");
+        empty.setMouseTransparent(true);
+        pixels.addListener((obs, old, now) -> {
+            pane.imageProperty().set(now == null ? null : FxImages.toFxImage(now));
+            updateCaption(caption, role, path.get(), now);
+            empty.setVisible(now == null && path.get() == null);
+        });
+        path.addListener((obs, old, now) -> {
+            updateCaption(caption, role, now, pixels.get());
+            empty.setVisible(now == null);
+        });
+        updateCaption(caption, role, path.get(), pixels.get());
+        empty.setVisible(path.get() == null);
+        StackPane side = new StackPane(pane, empty, caption);
+        StackPane.setAlignment(caption, Pos.TOP_LEFT);
+        side.getStyleClass().add("image-side");
+        return side;
+    }
+
+    private static void updateCaption(Label caption, String role, Path path, RgbImage pixels) {
+        if (path == null) {
+            caption.setText(role);
+            return;
+        }
+        caption.setText(role + ": " + path.getFileName()
+                + (pixels == null ? " (loading…)" : "  " + pixels.width() + "×" + pixels.height()));
+    }
+
+    private void installDrop(ZoomableImagePane pane, Consumer<Path> here, Consumer<Path> other) {
+        pane.setOnDragOver((DragEvent e) -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        pane.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                here.accept(files.get(0).toPath());
+                if (files.size() > 1) {
+                    // two files dropped together: the second one goes to the other side
+                    other.accept(files.get(1).toPath());
+                }
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    private void refreshOverlay() {
+        Inspection inspection = inspector.inspectionProperty().get();
+        overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
+                display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),
+                display.showCellGridProperty().get(),
+                inspection == null ? null : inspection.sourcePoint(),
+                inspection == null ? null : inspection.targetPoint()));
+    }
+
+    private void refreshHeatmap() {
+        Inspection inspection = inspector.inspectionProperty().get();
+        Alignment alignment = display.alignmentProperty().get();
+        if (inspection == null || alignment == null) {
+            sourcePane.showHeatmap(null, 0, 0, 0, 0);
+            targetPane.showHeatmap(null, 0, 0, 0, 0);
+            return;
+        }
+        boolean overTarget = inspection.direction() == Direction.SOURCE_TO_TARGET;
+        ZoomableImagePane other = overTarget ? targetPane : sourcePane;
+        ZoomableImagePane picked = overTarget ? sourcePane : targetPane;
+        ImageRef image = overTarget ? alignment.target() : alignment.source();
+        Image heat = FxImages.heatmap(inspection.heatmap(), ExactMapping.CELLS, display.colorMapProperty().get());
+        // the 20 cells span the whole 320 canvas, padding included; the pane clips them to the image
+        double left = MatchOverlay.edge(0, image.width()) + 0.5;
+        double right = MatchOverlay.edge(ExactMapping.CELLS, image.width()) + 0.5;
+        double top = MatchOverlay.edge(0, image.height()) + 0.5;
+        double bottom = MatchOverlay.edge(ExactMapping.CELLS, image.height()) + 0.5;
+        other.showHeatmap(heat, left, top, right, bottom);
+        picked.showHeatmap(null, 0, 0, 0, 0);
+    }
+
+    void fit() {
+        sourcePane.fit();
+        targetPane.fit();
+    }
+
+    void actualSize() {
+        sourcePane.actualSize();
+        if (!display.linkViewsProperty().get()) {
+            targetPane.actualSize();
+        }
+    }
+
+    void zoom(double factor) {
+        sourcePane.zoomAt(factor, sourcePane.getWidth() / 2, sourcePane.getHeight() / 2);
+        if (!display.linkViewsProperty().get()) {
+            targetPane.zoomAt(factor, targetPane.getWidth() / 2, targetPane.getHeight() / 2);
+        }
+    }
+
+    Image sourceImage() {
+        return sourcePane.imageProperty().get();
+    }
+
+    Image targetImage() {
+        return targetPane.imageProperty().get();
+    }
+
+    ZoomableImagePane sourcePane() {
+        return sourcePane;
+    }
+
+    ZoomableImagePane targetPane() {
+        return targetPane;
+    }
+
+    MatchOverlay overlay() {
+        return overlay;
+    }
+
+    SplitPane split() {
+        return split;
+    }
+}

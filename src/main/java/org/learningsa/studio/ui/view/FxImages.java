@@ -1,0 +1,88 @@
+package org.learningsa.studio.ui.view;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.image.RgbImage;
+
+/** Conversions between the app's pixel buffers and JavaFX images, and PNG writing. */
+public final class FxImages {
+
+    private FxImages() {
+    }
+
+    /** A JavaFX image with the pixels of {@code image} (one copy, row by row). */
+    public static Image toFxImage(RgbImage image) {
+        WritableImage fx = new WritableImage(image.width(), image.height());
+        fx.getPixelWriter().setPixels(0, 0, image.width(), image.height(), PixelFormat.getByteRgbInstance(),
+                image.rgb(), 0, image.width() * 3);
+        return fx;
+    }
+
+    /**
+     * A {@code side}×{@code side} image of {@code values} (row-major), normalised to its own maximum,
+     * coloured by {@code map}; weak values are more transparent so the image stays visible.
+     */
+    public static Image heatmap(float[] values, int side, ColorMap map) {
+        float max = 0;
+        for (float v : values) {
+            max = Math.max(max, v);
+        }
+        WritableImage fx = new WritableImage(side, side);
+        int[] argb = new int[side * side];
+        for (int i = 0; i < argb.length; i++) {
+            double t = max > 0 ? Math.max(0, values[i]) / max : 0;
+            argb[i] = map.argb(t, 0.15 + 0.75 * t);
+        }
+        fx.getPixelWriter().setPixels(0, 0, side, side, PixelFormat.getIntArgbInstance(), argb, 0, side);
+        return fx;
+    }
+
+    /** Converts on the calling thread (the JavaFX thread for a snapshot) so the writer can run elsewhere. */
+    public static BufferedImage toBufferedImage(Image image) {
+        return SwingFXUtils.fromFXImage(image, null);
+    }
+
+    /**
+     * Writes {@code image} as PNG to {@code file} atomically: a temporary file in the same folder
+     * is moved over the target only once complete, so a failed write never leaves half a file.
+     */
+    public static void writePngAtomically(BufferedImage image, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot write " + file + ": " + e.getMessage()
+                    + ". Choose a folder you can write to.", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and harmless; nothing more to do
+                }
+            }
+        }
+    }
+}

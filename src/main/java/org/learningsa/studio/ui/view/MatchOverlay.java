@@ -1,0 +1,179 @@
+package org.learningsa.studio.ui.view;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.ExactMapping;
+import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.align.Match;
+import org.learningsa.studio.align.MatchSet;
+import org.learningsa.studio.align.PixelPoint;
+
+/**
+ * Draws matches over the two image panes: points in both images and lines across, coloured by
+ * confidence; the 20×20 cell grid; the picked point, its match and the line between them. A
+ * mouse-transparent canvas over both panes, redrawn whenever the data or a view changes.
+ */
+public final class MatchOverlay extends Canvas {
+
+    /** What to draw; {@code matches}, {@code pickedSource} and {@code pickedTarget} may be null. */
+    public record Scene(Alignment alignment, MatchSet matches, ColorMap colorMap, boolean lines, boolean points,
+                        boolean cellGrid, PixelPoint pickedSource, PixelPoint pickedTarget) {
+    }
+
+    private static final double POINT_RADIUS = 3.5;
+    private static final Color PICK_COLOUR = Color.web("#ff3b30");
+    private final ZoomableImagePane sourcePane;
+    private final ZoomableImagePane targetPane;
+    private Scene scene;
+
+    public MatchOverlay(ZoomableImagePane sourcePane, ZoomableImagePane targetPane) {
+        this.sourcePane = sourcePane;
+        this.targetPane = targetPane;
+        setId("matchOverlay");
+        setMouseTransparent(true);
+        widthProperty().addListener(obs -> redraw());
+        heightProperty().addListener(obs -> redraw());
+        for (ZoomableImagePane pane : new ZoomableImagePane[] {sourcePane, targetPane}) {
+            pane.scaleProperty().addListener(obs -> redraw());
+            pane.offsetXProperty().addListener(obs -> redraw());
+            pane.offsetYProperty().addListener(obs -> redraw());
+            pane.boundsInParentProperty().addListener(obs -> redraw());
+            pane.localToSceneTransformProperty().addListener(obs -> redraw());
+        }
+    }
+
+    public void show(Scene newScene) {
+        this.scene = newScene;
+        redraw();
+    }
+
+    /** The scene drawn now (tests read it to see what the user sees). */
+    public Scene shown() {
+        return scene;
+    }
+
+    public void redraw() {
+        GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        if (scene == null || scene.alignment() == null) {
+            return;
+        }
+        if (scene.cellGrid()) {
+            drawCellGrid(g, sourcePane, scene.alignment().source());
+            drawCellGrid(g, targetPane, scene.alignment().target());
+        }
+        if (scene.matches() != null) {
+            drawMatches(g, scene.matches());
+        }
+        if (scene.pickedSource() != null && scene.pickedTarget() != null) {
+            drawPick(g);
+        }
+    }
+
+    private void drawMatches(GraphicsContext g, MatchSet matches) {
+        Bounds sourceArea = areaOf(sourcePane);
+        Bounds targetArea = areaOf(targetPane);
+        // least confident first so the sure matches end on top
+        var ordered = new java.util.ArrayList<>(matches.matches());
+        ordered.sort(java.util.Comparator.comparingDouble(Match::confidence));
+        for (Match match : ordered) {
+            Point2D s = toOverlay(sourcePane, match.source());
+            Point2D t = toOverlay(targetPane, match.target());
+            Color colour = scene.colorMap().at(match.confidence());
+            boolean sourceVisible = sourceArea.contains(s);
+            boolean targetVisible = targetArea.contains(t);
+            if (scene.lines() && sourceVisible && targetVisible) {
+                g.setStroke(colour.deriveColor(0, 1, 1, 0.75));
+                g.setLineWidth(1.2);
+                g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+            }
+            if (scene.points()) {
+                if (sourceVisible) {
+                    dot(g, s, colour);
+                }
+                if (targetVisible) {
+                    dot(g, t, colour);
+                }
+            }
+        }
+    }
+
+    private static void dot(GraphicsContext g, Point2D p, Color colour) {
+        g.setFill(colour);
+        g.fillOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
+        g.setStroke(Color.rgb(0, 0, 0, 0.7));
+        g.setLineWidth(0.8);
+        g.strokeOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
+    }
+
+    private void drawPick(GraphicsContext g) {
+        Point2D s = toOverlay(sourcePane, scene.pickedSource());
+        Point2D t = toOverlay(targetPane, scene.pickedTarget());
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(4);
+        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+        g.setStroke(PICK_COLOUR);
+        g.setLineWidth(2);
+        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+        marker(g, s);
+        marker(g, t);
+    }
+
+    private static void marker(GraphicsContext g, Point2D p) {
+        double r = 8;
+        g.setLineWidth(3.5);
+        g.setStroke(Color.WHITE);
+        g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
+        g.setLineWidth(2);
+        g.setStroke(PICK_COLOUR);
+        g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
+        g.strokeLine(p.getX() - r - 5, p.getY(), p.getX() - r + 3, p.getY());
+        g.strokeLine(p.getX() + r - 3, p.getY(), p.getX() + r + 5, p.getY());
+        g.strokeLine(p.getX(), p.getY() - r - 5, p.getX(), p.getY() - r + 3);
+        g.strokeLine(p.getX(), p.getY() + r - 3, p.getX(), p.getY() + r + 5);
+    }
+
+    /** Lines between the 20×20 cells; the first and last interior edges are the image borders. */
+    private void drawCellGrid(GraphicsContext g, ZoomableImagePane pane, ImageRef image) {
+        Bounds area = areaOf(pane);
+        g.save();
+        g.beginPath();
+        g.rect(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+        g.clip();
+        g.setStroke(Color.rgb(255, 255, 255, 0.45));
+        g.setLineWidth(1);
+        double top = edge(0, image.height());
+        double bottom = edge(ExactMapping.CELLS, image.height());
+        double left = edge(0, image.width());
+        double right = edge(ExactMapping.CELLS, image.width());
+        for (int i = 1; i < ExactMapping.CELLS; i++) {
+            double x = edge(i, image.width());
+            Point2D a = toOverlay(pane, new PixelPoint(x, Math.max(top, -0.5)));
+            Point2D b = toOverlay(pane, new PixelPoint(x, Math.min(bottom, image.height() - 0.5)));
+            g.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+            double y = edge(i, image.height());
+            Point2D c = toOverlay(pane, new PixelPoint(Math.max(left, -0.5), y));
+            Point2D d = toOverlay(pane, new PixelPoint(Math.min(right, image.width() - 0.5), y));
+            g.strokeLine(c.getX(), c.getY(), d.getX(), d.getY());
+        }
+        g.restore();
+    }
+
+    /** The original-pixel coordinate of the edge before cell {@code i} (canvas pixel 16i − 0.5). */
+    public static double edge(int cell, int size) {
+        return ExactMapping.originalFromCanvas(cell * ExactMapping.CELL_SIZE - 0.5, size);
+    }
+
+    private Point2D toOverlay(ZoomableImagePane pane, PixelPoint point) {
+        Point2D inPane = pane.toPane(point.x(), point.y());
+        return sceneToLocal(pane.localToScene(inPane));
+    }
+
+    private Bounds areaOf(ZoomableImagePane pane) {
+        return sceneToLocal(pane.localToScene(pane.getLayoutBounds()));
+    }
+}

@@ -1,0 +1,194 @@
+package org.learningsa.studio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.CancelledException;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.data.SamplePair;
+import org.learningsa.studio.data.SamplePairs;
+import org.learningsa.studio.image.DecodedImage;
+import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.task.ImmediateTaskRunner;
+
+/** The main view model without a window: tasks run at once on the test thread. */
+class MainViewModelTest {
+
+    private final List<SamplePair> samples = SamplePairs.installed();
+    private final SyntheticAligner aligner = new SyntheticAligner();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private StudioPreferences preferences;
+
+    @BeforeEach
+    void cleanPreferences() {
+        preferences = new StudioPreferences(Preferences.userRoot().node("org/learningsa/studio/test/viewmodel"));
+        preferences.clear();
+    }
+
+    private MainViewModel viewModel(AlignerCatalog catalog) {
+        assumeTrue(samples.size() >= 2, "needs the sample pairs in assets/samples");
+        return new MainViewModel(samples, catalog, new ImmediateTaskRunner(), dialogs, preferences);
+    }
+
+    private AlignerCatalog catalogOf(Aligner defaultAligner) {
+        return new AlignerCatalog() {
+            @Override
+            public List<ModelChoice> available() {
+                return List.of(ModelChoice.weightFreeDefault());
+            }
+
+            @Override
+            public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
+                if (choice.isDefault()) {
+                    return defaultAligner;
+                }
+                throw new UserFacingException(choice.checkpoint() + " is not a PyTorch checkpoint (no zip or pickle "
+                        + "header). Download it again.");
+            }
+        };
+    }
+
+    @Test
+    void opensTheFirstSamplePairAndDecodesBothImages() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        assertEquals(samples.get(0).source(), vm.sourcePathProperty().get());
+        assertNotNull(vm.sourcePixelsProperty().get());
+        assertNotNull(vm.targetPixelsProperty().get());
+        assertTrue(vm.modelStatusProperty().get().contains("Weight-free default"));
+    }
+
+    @Test
+    void runShowsTheAlignmentAndCachesItPerModelAndPair() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        vm.run();
+        Alignment first = vm.alignmentProperty().get();
+        assertNotNull(first, "a run with the default model shows its alignment");
+        assertEquals(1, aligner.runs.get());
+        assertTrue(vm.inferenceStatusProperty().get().startsWith("Last run:"), vm.inferenceStatusProperty().get());
+
+        vm.run();
+        assertEquals(1, aligner.runs.get(), "running the same pair and model again uses the cache");
+        vm.openSample(samples.get(1));
+        assertNull(vm.alignmentProperty().get(), "another pair has no result until it is run");
+        vm.run();
+        assertEquals(2, aligner.runs.get());
+        vm.openSample(samples.get(0));
+        assertSame(first, vm.alignmentProperty().get(), "going back to a pair shows its cached result at once");
+        assertEquals(2, aligner.runs.get());
+    }
+
+    @Test
+    void swappingMakesANewPair() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        Path source = vm.sourcePathProperty().get();
+        Path target = vm.targetPathProperty().get();
+        vm.run();
+        vm.swap();
+        assertEquals(target, vm.sourcePathProperty().get());
+        assertEquals(source, vm.targetPathProperty().get());
+        assertNull(vm.alignmentProperty().get());
+        vm.run();
+        assertEquals(2, aligner.runs.get());
+        assertEquals(target.getFileName().toString(), vm.alignmentProperty().get().source().displayName());
+    }
+
+    @Test
+    void aFailedRunIsAnErrorNotificationWithTheUsersMessage() {
+        Aligner failing = new SyntheticAligner() {
+            @Override
+            public Alignment align(DecodedImage s, DecodedImage t, ProgressListener p, CancelToken c) {
+                throw new UserFacingException("dog.jpg is too small to align (8×8 pixels)");
+            }
+        };
+        MainViewModel vm = viewModel(catalogOf(failing));
+        vm.run();
+        assertNull(vm.alignmentProperty().get());
+        assertFalse(vm.runningProperty().get(), "the app is ready for the next run");
+        assertEquals(1, dialogs.errors().size());
+        assertEquals("dog.jpg is too small to align (8×8 pixels)", dialogs.errors().get(0).message());
+    }
+
+    @Test
+    void anUnexpectedErrorIsExplainedWithoutAStackTrace() {
+        Aligner broken = new SyntheticAligner() {
+            @Override
+            public Alignment align(DecodedImage s, DecodedImage t, ProgressListener p, CancelToken c) {
+                throw new IllegalStateException("native buffer exhausted", new ArithmeticException("overflow"));
+            }
+        };
+        MainViewModel vm = viewModel(catalogOf(broken));
+        vm.run();
+        Notification error = dialogs.errors().get(0);
+        assertTrue(error.message().contains("native buffer exhausted"), error.message());
+        assertTrue(error.details().contains("caused by ArithmeticException: overflow"), error.details());
+        assertFalse(error.details().contains("\tat "), "details never hold stack frames");
+    }
+
+    @Test
+    void aCancelledRunChangesNothingAndSaysSo() {
+        Aligner cancelled = new SyntheticAligner() {
+            @Override
+            public Alignment align(DecodedImage s, DecodedImage t, ProgressListener p, CancelToken c) {
+                throw new CancelledException();
+            }
+        };
+        MainViewModel vm = viewModel(catalogOf(cancelled));
+        vm.run();
+        assertNull(vm.alignmentProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertTrue(dialogs.errors().isEmpty(), "cancelling is not an error");
+        assertEquals(Notification.Severity.INFO, dialogs.last().severity());
+    }
+
+    @Test
+    void aRejectedCheckpointIsExplainedAndThePreviousModelStays(@TempDir Path dir) throws Exception {
+        Path garbage = Files.write(dir.resolve("broken.pt"), new byte[] {1, 2, 3, 4, 5});
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        ModelChoice before = vm.selectedModelProperty().get();
+        dialogs.fileToOpen = garbage;
+        vm.chooseCheckpoint();
+        assertEquals(before, vm.selectedModelProperty().get());
+        assertEquals(1, vm.models().size(), "a rejected checkpoint is not offered");
+        Notification error = dialogs.errors().get(0);
+        assertTrue(error.title().contains("broken.pt"), error.title());
+        assertTrue(error.message().contains("broken.pt"), "the message names the file: " + error.message());
+        vm.run();
+        assertNotNull(vm.alignmentProperty().get(), "the app keeps working with the previous model");
+    }
+
+    @Test
+    void rememberedFilesAreOfferedNewestFirstAndSurviveARestart() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        vm.openSource(samples.get(1).source());
+        vm.openTarget(samples.get(1).target());
+        assertEquals(samples.get(1).target().toAbsolutePath().normalize(), vm.recentFiles().get(0));
+        MainViewModel restarted = viewModel(catalogOf(aligner));
+        assertEquals(2, restarted.recentFiles().size());
+        assertEquals(samples.get(1).source().toAbsolutePath().getParent(), preferences.lastFolder().orElseThrow());
+    }
+
+    @Test
+    void theChosenModelIsRemembered() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        assertEquals(ModelChoice.DEFAULT_ID, preferences.get("model", ""));
+        assertEquals(Readout.FUSED, new DisplayViewModel(preferences).readoutProperty().get());
+        assertNotNull(vm.selectedModelProperty().get());
+    }
+}

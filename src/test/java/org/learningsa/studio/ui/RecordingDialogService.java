@@ -1,0 +1,44 @@
+package org.learningsa.studio.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.learningsa.studio.ui.dialog.DialogService;
+import org.learningsa.studio.ui.dialog.Notification;
+
+/** Records notifications and answers file choosers with a preset file; for view-model tests. */
+final class RecordingDialogService implements DialogService {
+
+    final List<Notification> notifications = new ArrayList<>();
+    Path fileToOpen;
+
+    @Override
+    public void notify(Notification notification) {
+        notifications.add(notification);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filterName, List<String> extensions) {
+        return Optional.ofNullable(fileToOpen);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
+            List<String> extensions) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void showText(String title, String header, String text) {
+        notifications.add(Notification.info(title, header));
+    }
+
+    Notification last() {
+        return notifications.get(notifications.size() - 1);
+    }
+
+    List<Notification> errors() {
+        return notifications.stream().filter(n -> n.severity() == Notification.Severity.ERROR).toList();
+    }
+}
