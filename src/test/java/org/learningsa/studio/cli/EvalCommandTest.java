@@ -114,6 +114,20 @@ class EvalCommandTest {
     }
 
     @Test
+    void runsTheNetworkWithHashedWeights() throws Exception {
+        BenchmarkFolders.writePascal(dir, 1);
+        Path report = dir.resolve("hashed.json");
+        Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--hashed-weights",
+                "--report", report.toString(), "--device", "cpu");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode root = new ObjectMapper().readTree(report.toFile());
+        assertEquals("LearningSA (hashed test weights, not trained)", root.get("model").asText());
+        assertEquals(6, root.get("pairs").get(0).get("predicted_source_keypoints").size());
+        JsonNode first = root.get("pairs").get(0).get("predicted_source_keypoints").get(0);
+        assertTrue(first.get(0).asDouble() >= 0 && first.get(0).asDouble() <= 288, "inside the 288 frame: " + first);
+    }
+
+    @Test
     void checkpointAndHashedWeightsExcludeEachOther() {
         BenchmarkFolders.writePascal(dir, 1);
         Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
