@@ -66,7 +66,13 @@ public final class MatchFigure {
             int targetX = MARGIN + sourceWidth + GAP;
             g.drawImage(toBuffered(sourcePixels), sourceX, MARGIN, sourceWidth, PANEL_HEIGHT, null);
             g.drawImage(toBuffered(targetPixels), targetX, MARGIN, targetWidth, PANEL_HEIGHT, null);
-            drawMatches(g, result, sourceX, targetX, sourceScale, targetScale);
+            Graphics2D clipped = (Graphics2D) g.create();
+            try {
+                clipped.clipRect(sourceX, MARGIN, targetX + targetWidth - sourceX, PANEL_HEIGHT);
+                drawMatches(clipped, result, sourceX, targetX, sourceScale, targetScale);
+            } finally {
+                clipped.dispose();
+            }
             drawColourBar(g, targetX + targetWidth + GAP, result.confidence().label());
             drawCaption(g, result, width);
         } finally {
