@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.learningsa.studio.align.ConfidenceKind;
@@ -67,11 +68,14 @@ final class DisplayPanel extends VBox {
         grid.addRow(1, new Label("Confidence"), kind);
         grid.addRow(2, new Label("Colours"), colours);
         grid.addRow(3, new Label("Top N"), topN, topNValue);
-        grid.addRow(4, new Label("Min. confidence"), minConfidence, minValue);
+        grid.addRow(4, new Label("Min. conf."), minConfidence, minValue);
+        grid.getChildren().stream().filter(Label.class::isInstance).forEach(l -> ((Label) l).setMinWidth(Region.USE_PREF_SIZE));
         GridPane.setHgrow(topN, Priority.ALWAYS);
         GridPane.setHgrow(minConfidence, Priority.ALWAYS);
         topN.setPrefWidth(130);
         minConfidence.setPrefWidth(130);
+        topNValue.setMinWidth(32);
+        minValue.setMinWidth(32);
 
         ColorBar legend = new ColorBar();
         legend.colorMapProperty().bind(display.colorMapProperty());
@@ -92,6 +96,7 @@ final class DisplayPanel extends VBox {
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        box.setMnemonicParsing(false);
         box.selectedProperty().bindBidirectional(property);
         return box;
     }

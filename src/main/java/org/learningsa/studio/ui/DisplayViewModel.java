@@ -28,7 +28,7 @@ public final class DisplayViewModel {
 
     /** The interior 18×18 cells give 324 matches; the slider reaches all of them. */
     public static final int MAX_MATCHES = 324;
-    static final int DEFAULT_TOP_N = 120;
+    static final int DEFAULT_TOP_N = 80;
 
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);

@@ -197,7 +197,7 @@ final class MainMenus {
 
         ComboBox<ModelChoice> model = new ComboBox<>(main.models());
         model.setId("modelChoice");
-        model.setPrefWidth(260);
+        model.setPrefWidth(320);
         model.valueProperty().bindBidirectional(main.selectedModelProperty());
         model.setTooltip(new Tooltip("The model that aligns the pair: the weight-free default or a LearningSA checkpoint"));
         Button openCheckpoint = button("openCheckpointButton", "mdi2f-file-download-outline", "Open checkpoint… (Ctrl+K)",

@@ -77,10 +77,6 @@ public final class MainWindow {
 
         SplitPane body = new SplitPane(work, sidebarScroll);
         body.setOrientation(Orientation.HORIZONTAL);
-        body.setDividerPositions(prefs.getDouble("layout.sidebarDivider", 0.76));
-        body.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                prefs.putDouble("layout.sidebarDivider", now.doubleValue()));
-        SplitPane.setResizableWithParent(sidebarScroll, false);
 
         MainMenus menus = new MainMenus(this);
         BorderPane root = new BorderPane();
@@ -96,11 +92,32 @@ public final class MainWindow {
         placement.restore(window);
         window.setOnHidden(e -> {
             placement.save(window);
+            // widths in pixels: a ratio saved during the first layout pass would drift from run to run
+            prefs.putDouble("layout.sidebarWidth", sidebarScroll.getWidth());
+            prefs.putDouble("layout.pairDivider", pairView.split().getDividerPositions()[0]);
             prefs.flush();
             main.cancel();
         });
         window.show();
+        placeSidebar(body, Math.max(260, prefs.getDouble("layout.sidebarWidth", 340)));
         main.startEngine();
+    }
+
+    /**
+     * Gives the sidebar its remembered width in pixels. The window takes its restored size over the
+     * first layout passes, so the width is applied on each of them, then left to the user.
+     */
+    private static void placeSidebar(SplitPane body, double sidebarWidth) {
+        javafx.beans.value.ChangeListener<Number> apply = (obs, old, width) -> {
+            if (width.doubleValue() > 2 * sidebarWidth) {
+                body.setDividerPositions(1 - sidebarWidth / width.doubleValue());
+            }
+        };
+        body.widthProperty().addListener(apply);
+        apply.changed(body.widthProperty(), 0, body.getWidth());
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        settle.setOnFinished(e -> body.widthProperty().removeListener(apply));
+        settle.play();
     }
 
     private void bindStrip() {

@@ -50,8 +50,6 @@ final class PairView extends StackPane {
         split = new SplitPane(side(sourcePane, "Source", main.sourcePathProperty(), main.sourcePixelsProperty()),
                 side(targetPane, "Target", main.targetPathProperty(), main.targetPixelsProperty()));
         split.setDividerPositions(main.preferences().getDouble("layout.pairDivider", 0.5));
-        split.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                main.preferences().putDouble("layout.pairDivider", now.doubleValue()));
         overlay.widthProperty().bind(widthProperty());
         overlay.heightProperty().bind(heightProperty());
         overlay.setManaged(false);

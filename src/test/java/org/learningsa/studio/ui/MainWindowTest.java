@@ -54,7 +54,7 @@ class MainWindowTest {
         StudioPreferences preferences = new StudioPreferences(Preferences.userRoot().node("org/learningsa/studio/test/window"));
         preferences.clear();
         slow.gate = new CountDownLatch(1);
-        AlignerCatalog app = StudioModels.catalog();
+        AlignerCatalog app = StudioAlignerCatalog.forApp();
         AlignerCatalog catalog = new AlignerCatalog() {
             @Override
             public List<ModelChoice> available() {

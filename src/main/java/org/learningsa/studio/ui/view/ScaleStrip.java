@@ -48,7 +48,7 @@ public final class ScaleStrip extends HBox {
         setId("scaleStrip");
         getStyleClass().add("scale-strip");
         setPadding(new Insets(4, 6, 4, 6));
-        setPrefHeight(150);
+        setPrefHeight(190);
         setMinHeight(100);
         for (Readout readout : ORDER) {
             Thumbnail thumbnail = new Thumbnail(readout);
@@ -114,8 +114,14 @@ public final class ScaleStrip extends HBox {
                 return;
             }
             double gap = 4;
+            // side by side or one above the other, whichever shows the images larger
             Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h);
             Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h);
+            Rectangle2D top = fitInto(sourceImage, 0, 0, w, (h - gap) / 2);
+            if (top.getWidth() > left.getWidth()) {
+                left = top;
+                right = fitInto(targetImage, 0, (h + gap) / 2, w, (h - gap) / 2);
+            }
             g.drawImage(sourceImage, left.getMinX(), left.getMinY(), left.getWidth(), left.getHeight());
             g.drawImage(targetImage, right.getMinX(), right.getMinY(), right.getWidth(), right.getHeight());
             if (alignment == null) {
@@ -161,9 +167,18 @@ public final class ScaleStrip extends HBox {
                     double weight = weights[best * cells * cells + cell];
                     double[] a = place(new PixelPoint(edgeOf(col, width), edgeOf(row, height)), width, height, area);
                     double[] b = place(new PixelPoint(edgeOf(col + 1, width), edgeOf(row + 1, height)), width, height, area);
-                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, Math.min(0.85, weight)));
+                    // equal weights (1/4 each) leave the image clear; a cell owned by one level is opaque
+                    double dominance = Math.max(0, Math.min(1, (weight - 0.25) / 0.75));
+                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, 0.15 + 0.75 * dominance));
                     g.fillRect(a[0], a[1], b[0] - a[0], b[1] - a[1]);
                 }
+            }
+            g.setFont(javafx.scene.text.Font.font(10));
+            for (int level = 0; level < 4; level++) {
+                g.setFill(LEVEL_COLOURS[level]);
+                g.fillRect(2 + level * 22, canvas.getHeight() - 12, 8, 8);
+                g.setFill(Color.WHITE);
+                g.fillText("L" + (level + 1), 11 + level * 22, canvas.getHeight() - 4);
             }
         }
     }
