@@ -163,9 +163,14 @@ final class MainMenus {
 
     /** Evaluate → Evaluate on a dataset…: the evaluation window (issue 7, ui.eval). */
     private Menu evaluateMenu() {
-        MenuItem onDataset = item("Evaluate on a dataset…", null, "mdi2c-chart-bar",
-                () -> org.learningsa.studio.ui.eval.EvaluationView.open(window.stage(),
-                        org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel()));
+        MenuItem onDataset = item("Evaluate on a dataset…", null, "mdi2c-chart-bar", () -> {
+            org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel();
+            evaluation.setPairOpener((source, target) -> {
+                main.openSource(source);
+                main.openTarget(target);
+            });
+            org.learningsa.studio.ui.eval.EvaluationView.open(window.stage(), evaluation);
+        });
         onDataset.setId("evaluateDatasetItem");
         Menu evaluate = new Menu("E_valuate");
         evaluate.getItems().add(onDataset);

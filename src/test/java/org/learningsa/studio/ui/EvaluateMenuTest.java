@@ -22,17 +22,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class EvaluateMenuTest {
 
     private final FxTaskRunner tasks = new FxTaskRunner();
+    private final StudioAlignerCatalog catalog = StudioAlignerCatalog.forApp();
 
     @Start
     void start(Stage stage) {
         StudioPreferences preferences = new StudioPreferences(Preferences.userRoot().node("org/learningsa/studio/test/evalmenu"));
         preferences.clear();
-        new MainWindow(SamplePairs.installed(), StudioModels.catalog(), tasks, preferences, fx -> fx).show(stage);
+        new MainWindow(SamplePairs.installed(), catalog, tasks, preferences, fx -> fx).show(stage);
     }
 
     @AfterEach
     void stop() {
         tasks.close();
+        catalog.close();
     }
 
     @Test
@@ -43,5 +45,6 @@ class EvaluateMenuTest {
                 .anyMatch(w -> w instanceof Stage s && "Evaluate on a dataset".equals(s.getTitle())));
         List<Window> windows = robot.listWindows();
         assertTrue(robot.lookup("#evalRun").tryQuery().isPresent(), "the Run button of the evaluation view: " + windows);
+        assertTrue(robot.lookup("#evalOpenPair").tryQuery().isPresent(), "pairs can be sent to the main window");
     }
 }

@@ -179,6 +179,13 @@ public final class EvaluationView {
             }
         });
         HBox row = new HBox(8, model, choose, clear, label("Limit"), limit, run, cancel, save);
+        if (viewModel.canOpenPairs()) {
+            Button openPair = new Button("Open pair in main window");
+            openPair.setId("evalOpenPair");
+            openPair.disableProperty().bind(viewModel.selectedPairProperty().isNull());
+            openPair.setOnAction(e -> viewModel.openSelectedInMainWindow());
+            row.getChildren().add(openPair);
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

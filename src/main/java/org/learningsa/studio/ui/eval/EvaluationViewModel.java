@@ -66,6 +66,7 @@ public final class EvaluationViewModel {
     private final ObservableList<SkippedPair> skipped = FXCollections.observableArrayList();
     private final ObjectProperty<PairResult> selectedPair = new SimpleObjectProperty<>();
 
+    private java.util.function.BiConsumer<Path, Path> pairOpener;
     private TaskHandle handle;
     private EvaluationSettings runSettings;
     private Dataset runDataset;
@@ -134,6 +135,23 @@ public final class EvaluationViewModel {
         if (handle != null && running.get()) {
             handle.cancel();
             status.set("Cancelling after the current pair…");
+        }
+    }
+
+    /** Where "Open in main window" sends a pair (source, target); null hides the action. */
+    public void setPairOpener(java.util.function.BiConsumer<Path, Path> opener) {
+        this.pairOpener = opener;
+    }
+
+    public boolean canOpenPairs() {
+        return pairOpener != null;
+    }
+
+    /** Opens the selected pair's images in the main window, source left and target right. */
+    public void openSelectedInMainWindow() {
+        PairResult selected = selectedPair.get();
+        if (selected != null && pairOpener != null) {
+            pairOpener.accept(selected.pair().sourceImage(), selected.pair().targetImage());
         }
     }
 

@@ -37,6 +37,15 @@ class EvaluationViewModelTest {
         assertEquals(1, vm.skipped().size(), "the pair whose target image is missing");
         assertTrue(vm.statusProperty().get().startsWith("Done: 2 pairs, 1 skipped, PCK@0.10 = 100.0 %"), vm.statusProperty().get());
         assertEquals(1.0, vm.reportProperty().get().perCategory().get("dog").pck()[3], 0.0);
+        java.util.List<Path> opened = new java.util.ArrayList<>();
+        vm.setPairOpener((source, target) -> {
+            opened.add(source);
+            opened.add(target);
+        });
+        vm.selectedPairProperty().set(vm.pairs().get(1));
+        vm.openSelectedInMainWindow();
+        assertEquals(List.of(dir.resolve("data/PF_Pascal/JPEGImages/2009_000002.jpg").toAbsolutePath(),
+                dir.resolve("data/PF_Pascal/JPEGImages/2009_000003.jpg").toAbsolutePath()), opened);
         vm.saveReport(dir.resolve("report.json"));
         assertTrue(Files.size(dir.resolve("report.json")) > 100);
     }
