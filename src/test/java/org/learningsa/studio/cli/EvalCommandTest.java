@@ -97,6 +97,10 @@ class EvalCommandTest {
         assertEquals(1, root.get("pairs").size());
         assertEquals(expectedL, root.get("pairs").get(0).get("L_pck").asDouble(), 0.01,
                 "pf-willow: target keypoint extent; spair: max side of trg_bndbox; crodom: column 7");
+        if (benchmark.equals("spair")) {
+            assertTrue(root.get("per_difficulty").has("occlusion=2"), root.toString());
+            assertEquals(1, root.get("pairs").get(0).get("difficulty").get("viewpoint_variation").asInt());
+        }
         if (benchmark.equals("crodom")) {
             assertTrue(root.get("per_domain").has("photo-painting"), root.toString());
         }

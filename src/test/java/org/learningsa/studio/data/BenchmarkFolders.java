@@ -115,7 +115,8 @@ public final class BenchmarkFolders {
         }
         writeText(root.resolve("PairAnnotation/test/" + name + ".json"), "{\"src_imname\": \"2008_000010.jpg\", "
                 + "\"trg_imname\": \"2008_000011.jpg\", \"category\": \"cat\", \"src_kps\": [" + src + "], \"trg_kps\": ["
-                + trg + "], \"src_bndbox\": [10, 10, 140, 110], \"trg_bndbox\": [15, 15, 160, 125]}\n");
+                + trg + "], \"src_bndbox\": [10, 10, 140, 110], \"trg_bndbox\": [15, 15, 160, 125], \"viewpoint_variation\": 1, "
+                + "\"scale_variation\": 0, \"truncation\": 0, \"occlusion\": 2}\n");
         writeText(root.resolve("Layout/large/test.txt"), name + "\n");
         return List.of(p);
     }

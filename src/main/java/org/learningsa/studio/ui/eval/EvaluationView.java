@@ -128,6 +128,17 @@ public final class EvaluationView {
                 + "L = object size (PF-WILLOW: extent of the target keypoints; SPair: target box)"));
         ChoiceBox<Mapping> mapping = new ChoiceBox<>(FXCollections.observableArrayList(Mapping.values()));
         mapping.valueProperty().bindBidirectional(viewModel.mappingProperty());
+        mapping.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Mapping value) {
+                return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public Mapping fromString(String text) {
+                return Mapping.valueOf(text.toUpperCase(Locale.ROOT));
+            }
+        });
         mapping.setTooltip(new Tooltip("paper: the reference's keypoint transfer (reproduces published numbers); "
                 + "exact: the geometric inverse of resize and padding"));
         HBox row = new HBox(8, label("Folder"), folder, browse, label("Benchmark"), benchmark,
