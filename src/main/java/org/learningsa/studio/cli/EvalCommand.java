@@ -125,6 +125,7 @@ public final class EvalCommand implements Callable<Integer> {
             ReportWriter.writeCsv(result, csvOut);
         }
         printSummary(out, result);
+        out.println("Convention: " + settings.conventionInWords());
         out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
         out.flush();
         return 0;

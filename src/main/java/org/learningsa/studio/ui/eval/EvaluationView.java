@@ -53,7 +53,7 @@ import org.learningsa.studio.eval.ThresholdKind;
  */
 public final class EvaluationView {
 
-    /** The α whose correctness colours the pair view (the paper's headline α for PF-PASCAL is 0.05 and 0.10). */
+    /** The α whose correctness colours the pair view at first (the paper's headline α are 0.05 and 0.10). */
     private static final double SHOWN_ALPHA = 0.10;
 
     private final EvaluationViewModel viewModel;
@@ -62,6 +62,7 @@ public final class EvaluationView {
     private final TableView<PairResult> pairTable = new TableView<>();
     private final TableView<SkippedPair> skippedTable = new TableView<>();
     private final PairKeypointCanvas pairCanvas = new PairKeypointCanvas();
+    private final ChoiceBox<Double> shownAlpha = new ChoiceBox<>();
 
     /** A line of the category table: "all" first, then each category. */
     record CategoryRow(String name, int pairs, double[] pck) {
@@ -93,7 +94,9 @@ public final class EvaluationView {
         root.setCenter(results);
         viewModel.reportProperty().addListener((obs, old, now) -> showReport(now));
         viewModel.selectedPairProperty().addListener((obs, old, now) ->
-                pairCanvas.show(now, viewModel.runSettings(), SHOWN_ALPHA));
+                pairCanvas.show(now, viewModel.runSettings(), shownAlpha.getValue()));
+        shownAlpha.valueProperty().addListener((obs, old, now) ->
+                pairCanvas.show(viewModel.selectedPairProperty().get(), viewModel.runSettings(), now));
         return root;
     }
 
@@ -282,7 +285,26 @@ public final class EvaluationView {
         TabPane tabs = new TabPane(pairsTab, skippedTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pairCanvas.setId("evalPairView");
-        SplitPane split = new SplitPane(tabs, pairCanvas);
+        shownAlpha.getItems().setAll(viewModel.alphas());
+        shownAlpha.setValue(SHOWN_ALPHA);
+        shownAlpha.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double alpha) {
+                return alpha == null ? "" : "α " + EvaluationSettings.alphaKey(alpha);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return Double.valueOf(text.replace("α", "").trim());
+            }
+        });
+        shownAlpha.setTooltip(new Tooltip("the α whose threshold circle and colours the pair view shows"));
+        HBox pairBar = new HBox(8, label("Pair view at"), shownAlpha);
+        pairBar.setAlignment(Pos.CENTER_LEFT);
+        pairBar.setPadding(new Insets(2, 4, 2, 4));
+        BorderPane pairPane = new BorderPane(pairCanvas);
+        pairPane.setTop(pairBar);
+        SplitPane split = new SplitPane(tabs, pairPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         return split;
