@@ -148,7 +148,7 @@ public final class EvaluationView {
                 label("Threshold"), threshold, label("Mapping"), mapping);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        row.getChildren().stream().filter(n -> n instanceof Button).forEach(n -> ((Button) n).setMinWidth(Region.USE_PREF_SIZE));
+        keepPreferredWidths(row);
         return row;
     }
 
@@ -201,6 +201,9 @@ public final class EvaluationView {
             row.getChildren().add(openPair);
         }
         row.setAlignment(Pos.CENTER_LEFT);
+        model.setMinWidth(120);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        keepPreferredWidths(row);
         return row;
     }
 
@@ -330,6 +333,13 @@ public final class EvaluationView {
             }
             chart.getData().add(series);
         }
+    }
+
+    /** Buttons and choice boxes keep their preferred width, so a narrow window never truncates them. */
+    private static void keepPreferredWidths(HBox row) {
+        row.getChildren().stream()
+                .filter(n -> n instanceof Button || n instanceof ChoiceBox || n instanceof Spinner)
+                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     private static Label label(String text) {
