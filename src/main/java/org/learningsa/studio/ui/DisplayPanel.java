@@ -89,8 +89,10 @@ final class DisplayPanel extends VBox {
         weights.setTooltip(new Tooltip("In the per-scale strip, colour each target cell by its dominant level "
                 + "(1 red, 2 orange, 3 green, 4 blue), as opaque as that level's learned weight"));
         CheckBox link = check("linkViews", "Link zoom and pan", display.linkViewsProperty());
+        CheckBox follow = check("followPointer", "Inspect under the pointer (hover)", display.followPointerProperty());
+        follow.setTooltip(new Tooltip("Show the match and heatmap of the point under the mouse without clicking"));
 
-        getChildren().addAll(grid, legend, lines, points, cells, weights, link);
+        getChildren().addAll(grid, legend, lines, points, cells, weights, link, follow);
     }
 
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {

@@ -59,6 +59,16 @@ final class PairView extends StackPane {
         ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
         sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
         targetPane.setOnImageClicked(p -> inspector.pick(Direction.TARGET_TO_SOURCE, p.getX(), p.getY()));
+        sourcePane.setOnImageHovered(p -> {
+            if (display.followPointerProperty().get()) {
+                inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY());
+            }
+        });
+        targetPane.setOnImageHovered(p -> {
+            if (display.followPointerProperty().get()) {
+                inspector.pick(Direction.TARGET_TO_SOURCE, p.getX(), p.getY());
+            }
+        });
         installDrop(sourcePane, main::openSource, main::openTarget);
         installDrop(targetPane, main::openTarget, main::openSource);
 

@@ -166,9 +166,33 @@ class MainWindowTest {
         assertTrue(message.getText().contains("corrupt.pt"), "the message names the file: " + message.getText());
         assertFalse(message.getText().contains("Exception"), "no raw exception text: " + message.getText());
         assertEquals(before, window.mainViewModel().selectedModelProperty().get(), "the previous model stays selected");
+        if (System.getProperty("lsa.ui.snapshot") != null) {
+            robot.clickOn(robot.from(card).lookup(".notification-details-button").queryButton());
+            robot.interact(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                            window.stage().getScene().snapshot(null), null), "png", new java.io.File(System.getProperty("lsa.ui.snapshot")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         runDefaultAndWait(robot);
         Files.deleteIfExists(garbage);
         Files.deleteIfExists(dir);
+    }
+
+    @Test
+    void exportWritesTheViewAsPngInTheBackground(FxRobot robot) throws Exception {
+        runDefaultAndWait(robot);
+        Path file = Files.createTempDirectory("lsa-export").resolve("view.png");
+        robot.interact(() -> window.exportView(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertEquals(window.pairView().getWidth(), png.getWidth(), 1.0, "the PNG has the size of the view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".notification.info").queryAll().isEmpty());
+        Files.delete(file);
+        Files.delete(file.getParent());
     }
 
     private void runDefaultAndWait(FxRobot robot) throws Exception {

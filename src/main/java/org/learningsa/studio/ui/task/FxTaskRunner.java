@@ -65,7 +65,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             if (error instanceof CancelledException || handle.isCancelRequested() && isCancellation(error)) {
                 task.cancelled();
             } else {
-                LOG.warn("{} failed", task.title(), error);
+                if (error instanceof org.learningsa.studio.core.UserFacingException) {
+                    LOG.info("{} failed: {}", task.title(), error.getMessage());
+                } else {
+                    LOG.warn("{} failed", task.title(), error);
+                }
                 task.failed(error);
             }
         });

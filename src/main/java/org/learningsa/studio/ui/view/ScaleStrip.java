@@ -49,7 +49,7 @@ public final class ScaleStrip extends HBox {
         getStyleClass().add("scale-strip");
         setPadding(new Insets(4, 6, 4, 6));
         setPrefHeight(190);
-        setMinHeight(100);
+        setMinHeight(90);
         for (Readout readout : ORDER) {
             Thumbnail thumbnail = new Thumbnail(readout);
             thumbnail.setOnMouseClicked(e -> onSelect.accept(readout));
