@@ -56,7 +56,7 @@ final class MainMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), evaluateMenu(), viewMenu(), helpMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -159,6 +159,22 @@ final class MainMenus {
         view.getItems().addAll(fit, actual, zoomIn, zoomInEquals, zoomOut, link, new SeparatorMenuItem(), readouts,
                 lines, points, grid, strip);
         return view;
+    }
+
+    /** Evaluate → Evaluate on a dataset…: the evaluation window (issue 7, ui.eval). */
+    private Menu evaluateMenu() {
+        MenuItem onDataset = item("Evaluate on a dataset…", null, "mdi2c-chart-bar", () -> {
+            org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel();
+            evaluation.setPairOpener((source, target) -> {
+                main.openSource(source);
+                main.openTarget(target);
+            });
+            org.learningsa.studio.ui.eval.EvaluationView.open(window.stage(), evaluation);
+        });
+        onDataset.setId("evaluateDatasetItem");
+        Menu evaluate = new Menu("E_valuate");
+        evaluate.getItems().add(onDataset);
+        return evaluate;
     }
 
     private Menu helpMenu() {
