@@ -87,6 +87,10 @@ public final class MatchCommand implements Callable<Integer> {
         if (top < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
+        if (defaultAligner && checkpoint != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint and --default-aligner exclude each other");
+        }
         DeviceChoice choice;
         try {
             choice = DeviceChoice.parse(device);

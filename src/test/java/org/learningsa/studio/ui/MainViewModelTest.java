@@ -191,6 +191,30 @@ class MainViewModelTest {
     }
 
     @Test
+    void anAcceptedCheckpointIsOfferedOnceAndSelected(@TempDir Path dir) throws Exception {
+        Path good = Files.write(dir.resolve("mine.pt"), new byte[] {1});
+        SyntheticAligner checkpointAligner = new SyntheticAligner();
+        MainViewModel vm = viewModel(new AlignerCatalog() {
+            @Override
+            public List<ModelChoice> available() {
+                return List.of(ModelChoice.weightFreeDefault(), ModelChoice.checkpoint(good));
+            }
+
+            @Override
+            public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
+                return choice.isDefault() ? aligner : checkpointAligner;
+            }
+        });
+        vm.openCheckpoint(good);
+        vm.refreshModels();
+        assertEquals(2, vm.models().size(), "the opened checkpoint is listed once");
+        assertEquals(good.toAbsolutePath().normalize(), vm.selectedModelProperty().get().checkpoint());
+        vm.run();
+        assertEquals(1, checkpointAligner.runs.get(), "the run uses the selected checkpoint");
+        assertEquals(0, aligner.runs.get());
+    }
+
+    @Test
     void rememberedFilesAreOfferedNewestFirstAndSurviveARestart() {
         MainViewModel vm = viewModel(catalogOf(aligner));
         vm.openSource(samples.get(1).source());

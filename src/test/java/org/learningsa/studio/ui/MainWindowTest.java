@@ -161,7 +161,8 @@ class MainWindowTest {
         Path garbage = Files.write(dir.resolve("corrupt.pt"), "this is not a checkpoint at all".getBytes());
         chooser.fileToOpen = garbage;
         ModelChoice before = window.mainViewModel().selectedModelProperty().get();
-        robot.clickOn("#openCheckpointButton");
+        robot.clickOn("#modelChoice");
+        robot.clickOn("Open checkpoint…");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup(".notification.error").queryAll().isEmpty());
         Node card = robot.lookup(".notification.error").query();
         Label title = robot.from(card).lookup(".notification-title").queryAs(Label.class);
@@ -181,6 +182,7 @@ class MainWindowTest {
                 }
             });
         }
+        assertEquals(before, robot.lookup("#modelChoice").queryComboBox().getValue(), "the selector shows it too");
         runDefaultAndWait(robot);
         Files.deleteIfExists(garbage);
         Files.deleteIfExists(dir);
