@@ -60,21 +60,28 @@ public final class BenchCommand implements Callable<Integer> {
             net.forward(pair[0], pair[1], ProgressListener.NONE, CancelToken.NEVER);
             out.println("warm-up done");
             List<Double> totals = new ArrayList<>();
+            List<Double> cpuTotals = new ArrayList<>();
             Map<String, List<Double>> stages = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 ForwardTrace trace = ForwardTrace.timing();
+                long cpuStart = processCpuMillis();
                 long start = System.nanoTime();
                 net.forward(pair[0], pair[1], ProgressListener.NONE, CancelToken.NEVER, trace);
                 double millis = (System.nanoTime() - start) / 1e6;
+                long cpu = processCpuMillis() - cpuStart;
                 totals.add(millis);
+                cpuTotals.add((double) cpu);
                 trace.orderedStageNanos().forEach((stage, nanos) ->
                         stages.computeIfAbsent(stage, k -> new ArrayList<>()).add(nanos / 1e6));
-                out.printf(Locale.ROOT, "run %d: %.0f ms%n", run + 1, millis);
+                out.printf(Locale.ROOT, "run %d: %.0f ms wall, %d ms process CPU%n", run + 1, millis, cpu);
                 out.flush();
             }
             for (Map.Entry<String, List<Double>> e : stages.entrySet()) {
                 out.printf(Locale.ROOT, "stage %-22s median %8.1f ms%n", e.getKey(), median(e.getValue()));
             }
+            out.printf(Locale.ROOT, "process CPU per forward: median %.0f ms (on a machine shared with other work, "
+                    + "CPU time / threads estimates the uncontended wall time)%n", median(cpuTotals));
+            out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
             out.printf(Locale.ROOT, "peak memory: %s%n", memoryLine());
             out.printf(Locale.ROOT, "forward_ms_median=%.1f%n", median(totals));
         }
@@ -106,6 +113,26 @@ public final class BenchCommand implements Callable<Integer> {
             return "peak RSS (VmHWM) " + peak + ", current RSS " + now;
         } catch (IOException e) {
             return "unavailable (" + e.getMessage() + ")";
+        }
+    }
+
+    /** utime + stime of this process from /proc/self/stat, in ms (−1 where /proc does not exist). */
+    static long processCpuMillis() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Paths.get("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unavailable";
         }
     }
 

@@ -2,7 +2,6 @@ package org.learningsa.studio.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -63,10 +62,18 @@ public final class HashedWeights implements WeightSource {
         if (!e.isFloat()) {
             throw new IllegalArgumentException(key + " is an integer tensor (" + e.dtype() + ")");
         }
-        int n = Math.toIntExact(e.numel());
-        ByteBuffer buffer = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
+        String canonical = manifest.canonical(key);
+        long[] shape = e.shape();
+        return NativeArrays.create(manager, new Shape(shape),
+                (offset, count, out) -> fill(canonical, shape, offset, count, out));
+    }
+
+    /** The values of float tensor {@code key} as little-endian float32 bytes in a direct buffer (for writing checkpoints). */
+    public ByteBuffer littleEndianBytes(String key) {
+        ModelManifest.Entry e = entry(key);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(e.numel()) * 4).order(ByteOrder.LITTLE_ENDIAN);
         fill(manifest.canonical(key), e.shape(), buffer.asFloatBuffer());
-        return manager.create(buffer, new Shape(e.shape()), DataType.FLOAT32);
+        return buffer;
     }
 
     /** The values of {@code key} as a heap array (for tests and small tensors). */
@@ -96,8 +103,12 @@ public final class HashedWeights implements WeightSource {
     }
 
     private static void fill(String canonical, long[] shape, FloatBuffer out) {
+        fill(canonical, shape, 0, out.remaining(), out);
+    }
+
+    /** Values of elements {@code offset .. offset+n-1} into {@code out} at 0..n-1. */
+    private static void fill(String canonical, long[] shape, long offset, int n, FloatBuffer out) {
         long hash = fnv1a64(canonical);
-        int n = out.remaining();
         if (shape.length >= 2) {
             long fanIn = 1;
             for (int d = 1; d < shape.length; d++) {
@@ -105,11 +116,11 @@ public final class HashedWeights implements WeightSource {
             }
             double scale = Math.sqrt(3.0 / fanIn);
             for (int i = 0; i < n; i++) {
-                out.put(i, (float) ((2 * uniform(hash, i) - 1) * scale));
+                out.put(i, (float) ((2 * uniform(hash, offset + i) - 1) * scale));
             }
         } else if (shape.length == 1) {
             for (int i = 0; i < n; i++) {
-                double u = uniform(hash, i);
+                double u = uniform(hash, offset + i);
                 double r = 2 * u - 1;
                 double v;
                 if (canonical.endsWith("running_var")) {
@@ -126,7 +137,7 @@ public final class HashedWeights implements WeightSource {
                 out.put(i, (float) v);
             }
         } else {
-            out.put(0, (float) (1 + uniform(hash, 0)));
+            out.put(0, (float) (1 + uniform(hash, offset)));
         }
     }
 }

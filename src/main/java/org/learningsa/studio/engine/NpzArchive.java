@@ -122,6 +122,12 @@ public final class NpzArchive {
                     zip.closeEntry();
                 }
             }
+            try {
+                // temp files are created owner-only; give the result the usual rw-r--r--
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

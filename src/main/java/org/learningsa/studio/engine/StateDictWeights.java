@@ -49,14 +49,16 @@ public final class StateDictWeights implements WeightSource {
             if (bytes.isDirect() && bytes.alignmentOffset(0, 4) == 0) {
                 return manager.create(bytes.order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32);
             }
-            ByteBuffer copy = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.nativeOrder());
-            copy.put(bytes.duplicate()).flip();
-            return manager.create(copy, shape, DataType.FLOAT32);
+            java.nio.FloatBuffer floats = bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            return NativeArrays.create(manager, shape, (offset, count, out) ->
+                    out.put(floats.slice((int) offset, count)));
         }
-        float[] values = tensor.toFloatArray();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(values.length * 4).order(ByteOrder.nativeOrder());
-        buffer.asFloatBuffer().put(values);
-        return manager.create(buffer, shape, DataType.FLOAT32);
+        // other dtypes and strided views: converted element by element (small tensors in practice)
+        return NativeArrays.create(manager, shape, (offset, count, out) -> {
+            for (int i = 0; i < count; i++) {
+                out.put(i, (float) tensor.getDouble(offset + i));
+            }
+        });
     }
 
     @Override

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.ndarray.index.NDIndex;
 import org.learningsa.studio.image.PaperGeometry;
 
 /**
@@ -69,12 +69,36 @@ final class T2TBlock {
         }
     }
 
+    /**
+     * Z = proj(unfold₅ₓ₅(x)) = the 5×5 convolution with W reshaped, computed as one GEMM of W [C, 25C] with the
+     * patch matrix [25C, B·400] (feature index c·25 + ky·5 + kx, as nn.Unfold). Unlike the convolution primitive
+     * this reads W in place: oneDNN would make a 420 MB reordered copy of the level-4 weight on every call.
+     */
+    NDArray projectPatches(NDArray x) {
+        long batch = x.getShape().get(0);
+        NDManager outer = x.getManager();
+        NDArray patches;
+        try (NDManager scratch = outer.newSubManager()) {
+            x.tempAttach(scratch);
+            NDArray padded = x.pad(new Shape(2, 2, 2, 2), 0f).transpose(1, 0, 2, 3); // [C, B, 24, 24]
+            NDList shifted = new NDList(25);
+            for (int ky = 0; ky < 5; ky++) {
+                for (int kx = 0; kx < 5; kx++) {
+                    shifted.add(padded.get(new NDIndex(":, :, {}:{}, {}:{}", ky, ky + 20, kx, kx + 20)));
+                }
+            }
+            patches = NDArrays.stack(shifted, 1).reshape(25L * channels, batch * CELLS); // [25C, B·400]
+            patches.attach(outer);
+        }
+        NDArray z = projectionWeight.matMul(patches).reshape(channels, batch, CELLS).transpose(1, 0, 2)
+                .add(projectionBias.reshape(1, channels, 1));
+        patches.close();
+        return z;
+    }
+
     /** {@code x [B, C, 20, 20]} → block output {@code [B, C, 400]} (before InstanceNorm). */
     NDArray forward(NDArray x) {
-        long batch = x.getShape().get(0);
-        NDArray kernel = projectionWeight.reshape(channels, channels, 5, 5);
-        NDArray z = Conv2d.conv2d(x, kernel, projectionBias, new Shape(1, 1), new Shape(2, 2), new Shape(1, 1), 1)
-                .singletonOrThrow().reshape(batch, channels, CELLS);
+        NDArray z = projectPatches(x);
         NDArray q = gamma == null ? z : z.add(positionProjection.mul(gamma));
         NDArray qHat = q.div(q.square().sum(new int[] {1}, true).add(ATTENTION_EPS).sqrt());
         NDArray logits = qHat.transpose(0, 2, 1).matMul(qHat).div(logitScale).div(attentionGamma);

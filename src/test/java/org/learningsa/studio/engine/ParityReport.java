@@ -9,11 +9,11 @@ import java.util.Locale;
  * {@code stable_<name>} is 1 (others skipped and counted), kernel argmax equal where the margin is at
  * least 1e-5, intermediates within 1e-4 × max|ref|. The measured float32 noise is 20–30× below these bounds.
  */
-final class ParityReport {
+public final class ParityReport {
 
-    static final double OUTPUT_TOLERANCE = 1e-4;
-    static final double ARGMAX_MARGIN = 1e-5;
-    static final double RELATIVE_TOLERANCE = 1e-4;
+    public static final double OUTPUT_TOLERANCE = 1e-4;
+    public static final double ARGMAX_MARGIN = 1e-5;
+    public static final double RELATIVE_TOLERANCE = 1e-4;
 
     private final List<String> failures = new ArrayList<>();
     private final StringBuilder log = new StringBuilder();
@@ -22,7 +22,7 @@ final class ParityReport {
     private double worstOutput;
 
     /** Compares one of the 40 outputs under its stability mask. */
-    void output(String name, float[] actual, NpzArchive expected) {
+    public void output(String name, float[] actual, NpzArchive expected) {
         float[] ref = expected.floats(name);
         float[] stable = expected.contains("stable_" + name) ? expected.floats("stable_" + name) : null;
         check(name, actual.length == ref.length, "length " + actual.length + " vs " + ref.length);
@@ -48,7 +48,7 @@ final class ParityReport {
     }
 
     /** Compares an intermediate against 1e-4 × max|ref|. */
-    void intermediate(String name, float[] actual, float[] ref) {
+    public void intermediate(String name, float[] actual, float[] ref) {
         check(name, actual.length == ref.length, "length " + actual.length + " vs " + ref.length);
         double scale = 0;
         for (float v : ref) {
@@ -65,7 +65,7 @@ final class ParityReport {
     }
 
     /** Kernel centres must agree where the reference margin is safe. */
-    void argmax(String stage, float[] actual, NpzArchive expected) {
+    public void argmax(String stage, float[] actual, NpzArchive expected) {
         long[] ref = expected.get("gauss_argmax_" + stage).toLongArray();
         float[] margin = expected.floats("gauss_margin_" + stage);
         int differ = 0;
@@ -87,23 +87,23 @@ final class ParityReport {
         }
     }
 
-    int skipped() {
+    public int skipped() {
         return skipped;
     }
 
-    int compared() {
+    public int compared() {
         return compared;
     }
 
-    double worstOutput() {
+    public double worstOutput() {
         return worstOutput;
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return failures;
     }
 
-    String summary() {
+    public String summary() {
         return log + String.format(Locale.ROOT, "  outputs: %d compared, %d skipped (unstable), worst %.3e%n",
                 compared, skipped, worstOutput);
     }
