@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.learningsa.studio.align.GradientDescriptors.Description;
 import org.learningsa.studio.align.GradientDescriptors.LevelDescriptors;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
@@ -52,32 +53,33 @@ public final class DefaultAligner implements Aligner {
     @Override
     public Alignment align(DecodedImage source, DecodedImage target, ProgressListener progress, CancelToken cancel) {
         progress.progress("describing the source", 0.0);
-        List<LevelDescriptors> sourceLevels;
-        List<LevelDescriptors> targetLevels;
+        Description sourceDescription;
+        Description targetDescription;
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            sourceLevels = GradientDescriptors.describe(source.pixels(), manager);
+            sourceDescription = GradientDescriptors.describe(source.pixels(), manager);
             cancel.throwIfCancelled();
             progress.progress("describing the target", 0.35);
-            targetLevels = GradientDescriptors.describe(target.pixels(), manager);
+            targetDescription = GradientDescriptors.describe(target.pixels(), manager);
         }
         cancel.throwIfCancelled();
         progress.progress("matching", 0.7);
-        centre(sourceLevels, targetLevels);
+        centre(sourceDescription, targetDescription);
+        List<LevelDescriptors> sourceLevels = sourceDescription.levels();
+        List<LevelDescriptors> targetLevels = targetDescription.levels();
         NetworkOutputs outputs = new MultiScaleMatcher(device).matchArrays(
                 sourceLevels.stream().map(LevelDescriptors::cells).toList(),
                 targetLevels.stream().map(LevelDescriptors::cells).toList(), LEVEL_GAINS);
         cancel.throwIfCancelled();
         progress.progress("refining", 0.85);
-        Map<String, float[]> refined = refine(outputs, sourceLevels, targetLevels);
+        Map<String, float[]> refined = refine(outputs, sourceDescription, targetDescription);
         progress.progress("done", 1.0);
         return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), NAME, false,
                 name -> refined.containsKey(name) ? refined.get(name) : outputs.get(name));
     }
 
-    private static Map<String, float[]> refine(NetworkOutputs outputs, List<LevelDescriptors> sourceLevels,
-                                               List<LevelDescriptors> targetLevels) {
-        SubCellRefinement sourceToTarget = new SubCellRefinement(sourceLevels, targetLevels);
-        SubCellRefinement targetToSource = new SubCellRefinement(targetLevels, sourceLevels);
+    private static Map<String, float[]> refine(NetworkOutputs outputs, Description source, Description target) {
+        SubCellRefinement sourceToTarget = new SubCellRefinement(source, target);
+        SubCellRefinement targetToSource = new SubCellRefinement(target, source);
         float[] levelWeights = outputs.get("cams");
         Map<String, float[]> refined = new HashMap<>();
         for (Readout readout : Readout.values()) {
@@ -94,30 +96,49 @@ public final class DefaultAligner implements Aligner {
     /**
      * Subtracts from every level the mean cell descriptor over both images, so the cosine similarity
      * measures how a place differs from the common average; raw histograms are all positive and would
-     * make every cell look alike. The dense lattice descriptors get the same shift.
+     * make every cell look alike. The mean is taken over sample points on content. Then each sample point
+     * is scaled by its content support, so a point in the padding ring or on a fill (which shows nothing
+     * of the scene) neither matches nor contradicts anything, and the descriptors of cells off content are
+     * zero: no match is drawn into the padding ring or onto a fill. The dense lattice gets the same.
      */
-    static void centre(List<LevelDescriptors> sourceLevels, List<LevelDescriptors> targetLevels) {
+    static void centre(Description source, Description target) {
         int cells = Alignment.CELL_COUNT;
-        for (int level = 0; level < sourceLevels.size(); level++) {
-            LevelDescriptors s = sourceLevels.get(level);
-            LevelDescriptors t = targetLevels.get(level);
+        int points = GradientDescriptors.POINTS;
+        int histogramChannels = points * GradientDescriptors.ORIENTATIONS;
+        for (int level = 0; level < source.levels().size(); level++) {
+            LevelDescriptors s = source.levels().get(level);
+            LevelDescriptors t = target.levels().get(level);
             int channels = s.channels();
             float[] mean = new float[channels];
             for (int c = 0; c < channels; c++) {
+                int point = c < histogramChannels ? c / GradientDescriptors.ORIENTATIONS : 0;
                 double sum = 0;
-                for (int i = 0; i < cells; i++) {
-                    sum += s.cells()[c * cells + i] + t.cells()[c * cells + i];
-                }
-                mean[c] = (float) (sum / (2 * cells));
-            }
-            for (LevelDescriptors d : List.of(s, t)) {
-                for (int c = 0; c < channels; c++) {
+                double weight = 0;
+                for (LevelDescriptors d : List.of(s, t)) {
                     for (int i = 0; i < cells; i++) {
-                        d.cells()[c * cells + i] -= mean[c];
+                        double support = d.cellSupport()[i * points + point];
+                        sum += support * d.cells()[c * cells + i];
+                        weight += support;
                     }
                 }
-                for (int k = 0; k < d.lattice().length; k++) {
-                    d.lattice()[k] -= mean[k % channels];
+                mean[c] = weight > 0 ? (float) (sum / weight) : 0f;
+            }
+            for (Description description : List.of(source, target)) {
+                LevelDescriptors d = description.levels().get(level);
+                for (int c = 0; c < channels; c++) {
+                    int point = c < histogramChannels ? c / GradientDescriptors.ORIENTATIONS : 0;
+                    for (int i = 0; i < cells; i++) {
+                        float support = description.cellOnContent()[i] ? d.cellSupport()[i * points + point] : 0f;
+                        d.cells()[c * cells + i] = (d.cells()[c * cells + i] - mean[c]) * support;
+                    }
+                }
+                int positions = d.lattice().length / channels;
+                for (int k = 0; k < positions; k++) {
+                    for (int c = 0; c < channels; c++) {
+                        int point = c < histogramChannels ? c / GradientDescriptors.ORIENTATIONS : 0;
+                        int index = k * channels + c;
+                        d.lattice()[index] = (d.lattice()[index] - mean[c]) * d.latticeSupport()[k * points + point];
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.learningsa.studio.align;
 
 import java.util.List;
+import org.learningsa.studio.align.GradientDescriptors.Description;
 import org.learningsa.studio.align.GradientDescriptors.LevelDescriptors;
 
 /**
@@ -23,15 +24,17 @@ final class SubCellRefinement {
 
     private final List<LevelDescriptors> from;
     private final List<LevelDescriptors> to;
+    private final boolean[] toLatticeOnContent;
     private final float[][] toLatticeInverseNorms;
 
     /**
      * @param from descriptors of the image whose cells are queried (centred)
      * @param to   descriptors of the image searched (centred)
      */
-    SubCellRefinement(List<LevelDescriptors> from, List<LevelDescriptors> to) {
-        this.from = from;
-        this.to = to;
+    SubCellRefinement(Description fromImage, Description toImage) {
+        this.from = fromImage.levels();
+        this.to = toImage.levels();
+        this.toLatticeOnContent = toImage.latticeOnContent();
         this.toLatticeInverseNorms = new float[to.size()][];
         for (int level = 0; level < to.size(); level++) {
             LevelDescriptors d = to.get(level);
@@ -73,6 +76,9 @@ final class SubCellRefinement {
                 weights[level] = !used ? 0 : onlyLevel >= 0 ? 1 : levelWeights[level * CELL_COUNT + weightCell];
                 query[level] = used ? normalisedColumn(from.get(level), cell) : null;
             }
+            if (isZero(query)) {
+                continue; // a cell off content has nothing to look for; its estimate stays
+            }
             int bestX = kx0;
             int bestY = ky0;
             double best = Double.NEGATIVE_INFINITY;
@@ -81,7 +87,8 @@ final class SubCellRefinement {
                     int kx = kx0 + dx;
                     int ky = ky0 + dy;
                     double score = Double.NEGATIVE_INFINITY;
-                    if (kx >= LATTICE_MIN && kx <= LATTICE_MAX && ky >= LATTICE_MIN && ky <= LATTICE_MAX) {
+                    if (kx >= LATTICE_MIN && kx <= LATTICE_MAX && ky >= LATTICE_MIN && ky <= LATTICE_MAX
+                            && toLatticeOnContent[ky * LATTICE + kx]) {
                         score = score(query, weights, ky * LATTICE + kx);
                     }
                     scores[dy + SEARCH_STEPS][dx + SEARCH_STEPS] = score;
@@ -150,6 +157,19 @@ final class SubCellRefinement {
             column[c] *= inverse;
         }
         return column;
+    }
+
+    private static boolean isZero(float[][] query) {
+        for (float[] column : query) {
+            if (column != null) {
+                for (float v : column) {
+                    if (v != 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static double latticeIndex(double canvas) {

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.image.DecodedImage;
@@ -22,7 +23,8 @@ import org.learningsa.studio.image.RgbImage;
  * PCK of the fused readout at the interior 18×18 source cell centres whose true position lies inside the
  * target, threshold α·max(W, H) of the target, against the exact warp; PCK is averaged over pairs like the
  * paper. The identity baseline (every point stays where it is) is computed on the same points so a matcher
- * that barely moves points cannot pass.
+ * that barely moves points cannot pass. Every bar is checked for each of the three ways of making a pair
+ * ({@link PairMaking}); {@code -Dpck.pairs=BLACK} (or WINDOW, MIRROR) runs one of them alone.
  */
 class DefaultAlignerAccuracyTest {
 
@@ -31,15 +33,17 @@ class DefaultAlignerAccuracyTest {
     private static final int WARPS_PER_PHOTO = 3;
     private static final List<RgbImage> IMAGES = new ArrayList<>();
     /**
-     * How a pair is made from a photo. WINDOW (default): the source is the central 60 % window of the photo
-     * and the target the warped view of the whole photo around it, so both images show real scene content
+     * How a pair is made from a photo. WINDOW: the source is the central 60 % window of the photo and the
+     * target the warped view of the whole photo around it, so both images show real scene content
      * everywhere, as a real second photo would (the photo's mirror image only where even the photo ends).
-     * MIRROR and BLACK warp the whole photo and fill what comes into view with its mirror image or black;
-     * {@code -Dpck.pairs=BLACK} reports that harder, artificial variant (a straight black edge no real pair has).
+     * MIRROR and BLACK warp the whole photo and fill what comes into view with its mirror image or with
+     * black, the plain variant a user thinks of first: a straight black edge no real pair has, which the
+     * aligner must not take for part of the scene.
      */
     enum PairMaking { WINDOW, MIRROR, BLACK }
 
-    private static final PairMaking PAIRS = PairMaking.valueOf(System.getProperty("pck.pairs", "WINDOW"));
+    /** Only this variant when set ({@code -Dpck.pairs=BLACK}), else all three. */
+    private static final String ONLY_PAIRS = System.getProperty("pck.pairs", "");
     /** Side of the source window as a fraction of the photo (WINDOW pairs). */
     private static final double WINDOW_FRACTION = 0.6;
 
@@ -55,29 +59,42 @@ class DefaultAlignerAccuracyTest {
     record Score(double pck, double identityPck, int points) {
     }
 
-    @Test
-    void mildWarpsAreMatchedWithinFivePercent() {
-        Score score = evaluate(new Random(5), 8, 0.9, 1.1, 0.10, 0.05);
-        print("mild (rot <= 8 deg, scale 0.9-1.1, shift <= 10 %), PCK@0.05", score);
-        assertTrue(score.pck() >= 0.8, "PCK@0.05 " + score.pck() + " < 0.8");
-        assertTrue(score.pck() >= score.identityPck() + 0.3, "not 0.3 above identity " + score.identityPck());
+    /** Bar of issue 5: PCK@0.05 ≥ 0.8 and ≥ identity + 0.3, with 24 pairs of about 290 points each. */
+    @ParameterizedTest(name = "{0} pairs")
+    @EnumSource(PairMaking.class)
+    void mildWarpsAreMatchedWithinFivePercent(PairMaking pairs) {
+        skipUnlessSelected(pairs);
+        Score score = evaluate(pairs, new Random(5), 8, 0.9, 1.1, 0.10, 0.05);
+        print("mild (rot <= 8 deg, scale 0.9-1.1, shift <= 10 %), PCK@0.05", pairs, score);
+        assertTrue(score.pck() >= 0.8, pairs + " pairs: PCK@0.05 " + score.pck() + " < 0.8");
+        assertTrue(score.pck() >= score.identityPck() + 0.3,
+                pairs + " pairs: not 0.3 above identity " + score.identityPck());
     }
 
-    @Test
-    void strongWarpsAreMatchedWithinTenPercent() {
-        Score score = evaluate(new Random(20), 20, 0.8, 1.25, 0.20, 0.10);
-        print("strong (rot <= 20 deg, scale 0.8-1.25, shift <= 20 %), PCK@0.1", score);
-        assertTrue(score.pck() >= 0.6, "PCK@0.1 " + score.pck() + " < 0.6");
-        assertTrue(score.pck() >= score.identityPck() + 0.3, "not 0.3 above identity " + score.identityPck());
+    /** Bar of issue 5: PCK@0.1 ≥ 0.6 and ≥ identity + 0.3. */
+    @ParameterizedTest(name = "{0} pairs")
+    @EnumSource(PairMaking.class)
+    void strongWarpsAreMatchedWithinTenPercent(PairMaking pairs) {
+        skipUnlessSelected(pairs);
+        Score score = evaluate(pairs, new Random(20), 20, 0.8, 1.25, 0.20, 0.10);
+        print("strong (rot <= 20 deg, scale 0.8-1.25, shift <= 20 %), PCK@0.1", pairs, score);
+        assertTrue(score.pck() >= 0.6, pairs + " pairs: PCK@0.1 " + score.pck() + " < 0.6");
+        assertTrue(score.pck() >= score.identityPck() + 0.3,
+                pairs + " pairs: not 0.3 above identity " + score.identityPck());
     }
 
-    private static void print(String label, Score score) {
+    private static void skipUnlessSelected(PairMaking pairs) {
+        assumeTrue(ONLY_PAIRS.isEmpty() || ONLY_PAIRS.equalsIgnoreCase(pairs.name()),
+                "-Dpck.pairs=" + ONLY_PAIRS + " selects another variant");
+    }
+
+    private static void print(String label, PairMaking pairs, Score score) {
         System.out.printf(Locale.ROOT, "default aligner %s, %s pairs: %.3f, identity baseline %.3f (%d points)%n",
-                label, PAIRS, score.pck(), score.identityPck(), score.points());
+                label, pairs, score.pck(), score.identityPck(), score.points());
     }
 
-    static Score evaluate(Random random, double maxRotation, double minScale, double maxScale, double maxShift,
-                          double alpha) {
+    static Score evaluate(PairMaking pairMaking, Random random, double maxRotation, double minScale, double maxScale,
+                          double maxShift, double alpha) {
         DefaultAligner aligner = new DefaultAligner();
         double pckSum = 0;
         double identitySum = 0;
@@ -88,7 +105,7 @@ class DefaultAlignerAccuracyTest {
                 RgbImage source = image;
                 int offsetX = 0;
                 int offsetY = 0;
-                if (PAIRS == PairMaking.WINDOW) {
+                if (pairMaking == PairMaking.WINDOW) {
                     int windowWidth = (int) Math.round(image.width() * WINDOW_FRACTION);
                     int windowHeight = (int) Math.round(image.height() * WINDOW_FRACTION);
                     offsetX = (image.width() - windowWidth) / 2;
@@ -98,7 +115,7 @@ class DefaultAlignerAccuracyTest {
                 AffineWarp warp = AffineWarp.random(random, source.width(), source.height(),
                         maxRotation, minScale, maxScale, maxShift);
                 RgbImage target = warp.warp(image, offsetX, offsetY,
-                        PAIRS == PairMaking.BLACK ? AffineWarp.Fill.BLACK : AffineWarp.Fill.MIRROR);
+                        pairMaking == PairMaking.BLACK ? AffineWarp.Fill.BLACK : AffineWarp.Fill.MIRROR);
                 Alignment alignment = aligner.align(DecodedImage.of(source), DecodedImage.of(target),
                         ProgressListener.NONE, CancelToken.NEVER);
                 double threshold = alpha * Math.max(target.width(), target.height());
