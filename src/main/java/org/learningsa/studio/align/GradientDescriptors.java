@@ -12,9 +12,10 @@ import org.learningsa.studio.image.RgbImage;
 /**
  * Dense hand-crafted descriptors at four scales for the weight-free {@link DefaultAligner}: DAISY-like
  * gradient-orientation histograms (8 orientations, linear soft binning) pooled with Gaussians of growing
- * width (on DJL, as products with banded kernel matrices), read at each of the 20×20 cell centres and on a ring of 8 points
- * around it, each histogram normalised; the two coarse levels add the mean colour. Computed on the image
- * squashed to 288×288 exactly like the network's input.
+ * width (on DJL, as products with banded kernel matrices, sampled every {@link #poolStep} pixels), read at
+ * each of the 20×20 cell centres and on a ring of 8 points around it, each histogram normalised; the two
+ * coarse levels add the mean colour. Computed on the image squashed to 288×288 exactly like the network's
+ * input.
  *
  * <p>Only content is described ({@link ContentMask}): gradients are measured and colours pooled over
  * content pixels alone and divided by the share of content under the pooling window (normalised
@@ -98,8 +99,10 @@ final class GradientDescriptors {
             NDArray histogramPlanes = scope.create(orientations, new Shape(1, ORIENTATIONS + 1, CANVAS, CANVAS));
             NDArray colourPlanes = scope.create(canvas.maskedLab(), new Shape(1, 4, CANVAS, CANVAS));
             for (Level level : LEVELS) {
-                float[] pooled = blur(histogramPlanes, level.poolSigma()).toFloatArray();
-                float[] colour = level.colourWeight() > 0 ? blur(colourPlanes, level.poolSigma()).toFloatArray() : null;
+                int step = poolStep(level.poolSigma());
+                Pooled pooled = new Pooled(blur(histogramPlanes, level.poolSigma(), step).toFloatArray(), step);
+                Pooled colour = level.colourWeight() > 0
+                        ? new Pooled(blur(colourPlanes, level.poolSigma(), step).toFloatArray(), step) : null;
                 Sampler sampler = new Sampler(pooled, colour, level);
                 float[] cells = new float[sampler.channels() * CELL_COUNT];
                 float[] cellSupport = new float[POINTS * CELL_COUNT];
@@ -174,37 +177,80 @@ final class GradientDescriptors {
     }
 
     /**
+     * Canvas pixels between the samples of a level's pooled planes: the largest power of two not above
+     * σ/3, so bilinear reads between samples stay within a fraction of a percent of the full-resolution
+     * blur while the coarse levels cost a fraction of it.
+     */
+    static int poolStep(double sigma) {
+        int step = 1;
+        while (2 * step <= sigma / 3) {
+            step *= 2;
+        }
+        return step;
+    }
+
+    /**
      * Separable Gaussian blur of every channel, normalised at the canvas edge (each output is the weighted
-     * mean of the canvas pixels under the kernel). Written as two matrix products with a banded,
-     * row-normalised 320×320 kernel matrix: the same result as a normalised depthwise convolution, several
-     * times faster on the CPU.
+     * mean of the canvas pixels under the kernel), evaluated every {@code step} canvas pixels at positions
+     * step·j + (step − 1)/2. Written as two matrix products with a banded, row-normalised
+     * (320/step)×320 kernel matrix: the same result as a normalised depthwise convolution, several times
+     * faster on the CPU.
      *
      * @param planes [1, C, 320, 320]
+     * @return [1, C, 320/step, 320/step]
      */
-    static NDArray blur(NDArray planes, double sigma) {
+    static NDArray blur(NDArray planes, double sigma, int step) {
         NDManager manager = planes.getManager();
         int radius = (int) Math.ceil(3 * sigma);
-        float[] kernel = new float[CANVAS * CANVAS];
-        for (int out = 0; out < CANVAS; out++) {
+        int samples = CANVAS / step;
+        float[] kernel = new float[samples * CANVAS];
+        for (int out = 0; out < samples; out++) {
+            double centre = step * out + (step - 1) / 2.0;
+            int first = Math.max(0, (int) Math.ceil(centre - radius));
+            int last = Math.min(CANVAS - 1, (int) Math.floor(centre + radius));
             double sum = 0;
-            for (int in = Math.max(0, out - radius); in <= Math.min(CANVAS - 1, out + radius); in++) {
-                double weight = Math.exp(-0.5 * (in - out) * (in - out) / (sigma * sigma));
+            for (int in = first; in <= last; in++) {
+                double weight = Math.exp(-0.5 * (in - centre) * (in - centre) / (sigma * sigma));
                 kernel[out * CANVAS + in] = (float) weight;
                 sum += weight;
             }
-            for (int in = Math.max(0, out - radius); in <= Math.min(CANVAS - 1, out + radius); in++) {
+            for (int in = first; in <= last; in++) {
                 kernel[out * CANVAS + in] /= (float) sum;
             }
         }
-        NDArray rows = manager.create(kernel, new Shape(CANVAS, CANVAS));
+        NDArray rows = manager.create(kernel, new Shape(samples, CANVAS));
         // out[c] = K · X[c] · Kᵀ
         return rows.matMul(planes).matMul(rows.transpose());
     }
 
+    /** Pooled planes sampled every {@code step} canvas pixels ({@link #blur}), read at canvas positions. */
+    record Pooled(float[] values, int step) {
+
+        int size() {
+            return CANVAS / step;
+        }
+
+        /** Bilinear value of a channel at a canvas position, clamped to the sampled area. */
+        double at(int channel, double canvasX, double canvasY) {
+            int n = size();
+            double offset = (step - 1) / 2.0;
+            double cx = Math.max(0, Math.min(n - 1, (canvasX - offset) / step));
+            double cy = Math.max(0, Math.min(n - 1, (canvasY - offset) / step));
+            int x0 = Math.min((int) cx, n - 2);
+            int y0 = Math.min((int) cy, n - 2);
+            double fx = cx - x0;
+            double fy = cy - y0;
+            int base = channel * n * n;
+            double a = values[base + y0 * n + x0] * (1 - fx) + values[base + y0 * n + x0 + 1] * fx;
+            double b = values[base + (y0 + 1) * n + x0] * (1 - fx) + values[base + (y0 + 1) * n + x0 + 1] * fx;
+            return a * (1 - fy) + b * fy;
+        }
+    }
+
     /** Reads one level's descriptor (centre + ring histograms, colour) at any canvas position. */
     private static final class Sampler {
-        private final float[] pooled;
-        private final float[] colour;
+        private final Pooled pooled;
+        private final Pooled colour;
         private final Level level;
         private final double flat;
         private final double[] histogram = new double[ORIENTATIONS];
@@ -213,7 +259,7 @@ final class GradientDescriptors {
          * @param pooled 9 pooled planes: 8 orientations, then the share of measured gradients
          * @param colour 4 pooled planes: 3 colour channels times content, then the share of content; or null
          */
-        Sampler(float[] pooled, float[] colour, Level level) {
+        Sampler(Pooled pooled, Pooled colour, Level level) {
             this.pooled = pooled;
             this.colour = colour;
             this.level = level;
@@ -230,11 +276,11 @@ final class GradientDescriptors {
                 double radius = p == 0 ? 0 : level.ringRadius();
                 double x = cx + radius * Math.cos(angle);
                 double y = cy + radius * Math.sin(angle);
-                double share = bilinear(pooled, ORIENTATIONS, x, y);
+                double share = pooled.at(ORIENTATIONS, x, y);
                 double inverseShare = 1.0 / Math.max(MIN_SUPPORT, share);
                 double norm = 0;
                 for (int o = 0; o < ORIENTATIONS; o++) {
-                    histogram[o] = bilinear(pooled, o, x, y) * inverseShare;
+                    histogram[o] = pooled.at(o, x, y) * inverseShare;
                     norm += histogram[o] * histogram[o];
                 }
                 // a weak histogram (flat region) stays weak instead of being blown up to unit length
@@ -245,46 +291,34 @@ final class GradientDescriptors {
                 support[supportOffset + p] = (float) Math.min(1, 2 * share);
             }
             if (colour != null) {
-                double inverseShare = 1.0 / Math.max(MIN_SUPPORT, bilinear(colour, 3, cx, cy));
+                double inverseShare = 1.0 / Math.max(MIN_SUPPORT, colour.at(3, cx, cy));
                 for (int c = 0; c < 3; c++) {
                     out[offset + POINTS * ORIENTATIONS + c] =
-                            (float) (level.colourWeight() * bilinear(colour, c, cx, cy) * inverseShare);
+                            (float) (level.colourWeight() * colour.at(c, cx, cy) * inverseShare);
                 }
             }
         }
     }
 
     /** The mean length of the content-normalised histograms, over places with at least half a window of content. */
-    private static double typicalHistogramNorm(float[] pooled) {
-        int plane = CANVAS * CANVAS;
+    private static double typicalHistogramNorm(Pooled pooled) {
+        float[] values = pooled.values();
+        int plane = pooled.size() * pooled.size();
         double total = 0;
         int count = 0;
         for (int i = 0; i < plane; i += 7) {
-            double share = pooled[ORIENTATIONS * plane + i];
+            double share = values[ORIENTATIONS * plane + i];
             if (share < 0.5) {
                 continue;
             }
             double norm = 0;
             for (int o = 0; o < ORIENTATIONS; o++) {
-                norm += pooled[o * plane + i] * pooled[o * plane + i];
+                norm += values[o * plane + i] * values[o * plane + i];
             }
             total += Math.sqrt(norm) / share;
             count++;
         }
         return count == 0 ? 0 : total / count;
-    }
-
-    private static double bilinear(float[] planes, int channel, double x, double y) {
-        double cx = Math.max(0, Math.min(CANVAS - 1, x));
-        double cy = Math.max(0, Math.min(CANVAS - 1, y));
-        int x0 = Math.min((int) cx, CANVAS - 2);
-        int y0 = Math.min((int) cy, CANVAS - 2);
-        double fx = cx - x0;
-        double fy = cy - y0;
-        int base = channel * CANVAS * CANVAS;
-        double a = planes[base + y0 * CANVAS + x0] * (1 - fx) + planes[base + y0 * CANVAS + x0 + 1] * fx;
-        double b = planes[base + (y0 + 1) * CANVAS + x0] * (1 - fx) + planes[base + (y0 + 1) * CANVAS + x0 + 1] * fx;
-        return a * (1 - fy) + b * fy;
     }
 
     /**
@@ -325,7 +359,7 @@ final class GradientDescriptors {
 
         /** Whether the canvas position lies on content (bilinear mask of at least one half). */
         boolean onContent(double x, double y) {
-            return bilinear(content, 0, x, y) >= 0.5;
+            return new Pooled(content, 1).at(0, x, y) >= 0.5;
         }
     }
 }
