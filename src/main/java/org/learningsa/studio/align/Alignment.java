@@ -136,12 +136,13 @@ public final class Alignment {
     }
 
     /**
-     * Maps a point of one image to the other.
+     * Maps a point of one image to the other. Total: every point gets a position in the other image.
      *
      * @param direction SOURCE_TO_TARGET: (x, y) lies in the source and the result in the target
-     * @param mapping   EXACT (the geometric inverse of the preprocessing; a result in the padding ring is
-     *                  clamped to the nearest image border) or PAPER (spec §3.1 unchanged; the point is
-     *                  clamped into its image first so any position can be asked for)
+     * @param mapping   EXACT (the geometric inverse of the preprocessing; a result in the padding ring, see
+     *                  {@link #inPadding}, is clamped to the nearest image border pixel) or PAPER (spec §3.1
+     *                  unchanged, which clamps likewise; the point is clamped into its image first so any
+     *                  position can be asked for)
      */
     public PixelPoint map(Direction direction, double x, double y, Readout readout, Mapping mapping) {
         ImageRef from = from(direction);
@@ -152,13 +153,31 @@ public final class Alignment {
             double cy = Math.max(0, Math.min(from.height() - 1, y));
             return PaperKeypointTransfer.transfer(grid, cx, cy, from.width(), from.height(), to.width(), to.height());
         }
+        double[] g = gridAt(grid, from, x, y);
+        // a match in the padding ring (|g| near 1) is reported at the nearest image border
+        return new PixelPoint(clamp(ExactMapping.originalFromNormalised(g[0], to.width()), to.width()),
+                clamp(ExactMapping.originalFromNormalised(g[1], to.height()), to.height()));
+    }
+
+    /**
+     * Whether the point's match lies in the other image's padding ring: the exact position, before
+     * {@link #map} clamps it, is beyond the image's pixel edge (outside [−0.5, size − 0.5] on an axis), where
+     * the network saw only padding. Such a match shows nothing of the other image; {@link #matches} leaves
+     * it out by default ({@link PaddingMatches}).
+     */
+    public boolean inPadding(Direction direction, double x, double y, Readout readout) {
+        double[] g = gridAt(gridOf(readout, direction), from(direction), x, y);
+        ImageRef to = to(direction);
+        double tx = ExactMapping.originalFromNormalised(g[0], to.width());
+        double ty = ExactMapping.originalFromNormalised(g[1], to.height());
+        return tx < -0.5 || ty < -0.5 || tx > to.width() - 0.5 || ty > to.height() - 0.5;
+    }
+
+    /** The grid's normalised (x, y) at an original-pixel point of the image it is read at, bilinear between cells. */
+    private static double[] gridAt(float[] grid, ImageRef from, double x, double y) {
         double u = ExactMapping.cellFromOriginal(x, from.width());
         double v = ExactMapping.cellFromOriginal(y, from.height());
-        double gx = GridSampling.bilinear(grid, 2, u, v, 0);
-        double gy = GridSampling.bilinear(grid, 2, u, v, 1);
-        // a match in the padding ring (|g| near 1) is reported at the nearest image border
-        return new PixelPoint(clamp(ExactMapping.originalFromNormalised(gx, to.width()), to.width()),
-                clamp(ExactMapping.originalFromNormalised(gy, to.height()), to.height()));
+        return new double[] {GridSampling.bilinear(grid, 2, u, v, 0), GridSampling.bilinear(grid, 2, u, v, 1)};
     }
 
     private static double clamp(double coordinate, int size) {
@@ -228,7 +247,8 @@ public final class Alignment {
 
     /**
      * Sparse matches from the centres of the interior 18×18 source cells (the border ring is padding),
-     * mapped to the target, in grid order.
+     * mapped to the target, in grid order; matches that land in the target's padding ring are left out
+     * ({@link PaddingMatches#EXCLUDE}), so there may be fewer than 324.
      */
     public MatchSet matches(Readout readout, ConfidenceKind kind, Mapping mapping) {
         return matches(readout, kind, mapping, 1);
@@ -239,6 +259,15 @@ public final class Alignment {
      * per interior cell (1 = the cell centres), for a denser resampling of the field.
      */
     public MatchSet matches(Readout readout, ConfidenceKind kind, Mapping mapping, int perCell) {
+        return matches(readout, kind, mapping, perCell, PaddingMatches.EXCLUDE);
+    }
+
+    /**
+     * Like {@link #matches(Readout, ConfidenceKind, Mapping, int)}, saying what happens to the matches in the
+     * target's padding ring ({@link #inPadding}): left out, or kept at the nearest border pixel with
+     * confidence 0, not mutual and marked {@link Match#inPadding()}.
+     */
+    public MatchSet matches(Readout readout, ConfidenceKind kind, Mapping mapping, int perCell, PaddingMatches padding) {
         if (perCell < 1) {
             throw new IllegalArgumentException("perCell must be at least 1: " + perCell);
         }
@@ -251,9 +280,16 @@ public final class Alignment {
                 double u = 1 + (j + 0.5) / perCell - 0.5;
                 double x = ExactMapping.originalFromCell(u, source.width());
                 PixelPoint to = map(Direction.SOURCE_TO_TARGET, x, y, readout, mapping);
+                PixelPoint from = new PixelPoint(x, y);
+                if (inPadding(Direction.SOURCE_TO_TARGET, x, y, readout)) {
+                    if (padding == PaddingMatches.KEEP) {
+                        matches.add(new Match(from, to, 0, false, true));
+                    }
+                    continue;
+                }
                 double confidence = confidence(Direction.SOURCE_TO_TARGET, x, y, readout, kind);
                 boolean mutual = roundTripCells(Direction.SOURCE_TO_TARGET, x, y, readout) <= MUTUAL_TOLERANCE_CELLS;
-                matches.add(new Match(new PixelPoint(x, y), to, confidence, mutual));
+                matches.add(new Match(from, to, confidence, mutual));
             }
         }
         return new MatchSet(matches, kind);

@@ -9,7 +9,10 @@ import org.learningsa.studio.align.GradientDescriptors.LevelDescriptors;
  * places a match among whole cells (16 canvas pixels, 1/18 of the image); hand-crafted descriptors are
  * cheap to evaluate densely, so each match is moved to the best-scoring position of the dense descriptor
  * lattice (4-pixel steps) within two cells of the soft-argmax estimate, then to the vertex of a parabola
- * through the neighbouring scores. Only the descriptors are used; nothing else is known about the pair.
+ * through the neighbouring scores. Only positions on the searched image's content are candidates
+ * ({@link Description#latticeOnContent()}), and the result stays within the image's pixel edges, so a
+ * match is never pulled into the padding ring or onto a fill. Only the descriptors are used; nothing else
+ * is known about the pair.
  */
 final class SubCellRefinement {
 
@@ -21,6 +24,9 @@ final class SubCellRefinement {
     /** Lattice indices whose positions lie between the centres of the first and last cell (7.5 … 311.5). */
     private static final int LATTICE_MIN = 1;
     private static final int LATTICE_MAX = LATTICE - 3;
+    /** The image's pixel edges on the canvas (the padding ring lies beyond). */
+    private static final double IMAGE_FIRST = ExactMapping.PAD - 0.5;
+    private static final double IMAGE_LAST = ExactMapping.PAD + ExactMapping.IMAGE_SIZE - 0.5;
 
     private final List<LevelDescriptors> from;
     private final List<LevelDescriptors> to;
@@ -107,6 +113,10 @@ final class SubCellRefinement {
             double y = LevelDescriptors.latticePosition(bestY) + GradientDescriptors.LATTICE_STEP
                     * parabolaOffset(iy > 0 ? scores[iy - 1][ix] : Double.NEGATIVE_INFINITY, best,
                     iy < 2 * SEARCH_STEPS ? scores[iy + 1][ix] : Double.NEGATIVE_INFINITY);
+            if (best > Double.NEGATIVE_INFINITY) {
+                x = Math.max(IMAGE_FIRST, Math.min(IMAGE_LAST, x));
+                y = Math.max(IMAGE_FIRST, Math.min(IMAGE_LAST, y));
+            }
             refined[cell * 2] = (float) ExactMapping.normalisedFromCell(ExactMapping.cellFromCanvas(x));
             refined[cell * 2 + 1] = (float) ExactMapping.normalisedFromCell(ExactMapping.cellFromCanvas(y));
         }

@@ -122,7 +122,39 @@ class AlignmentTest {
         double y = ExactMapping.originalFromCell(8, 480);
         assertEquals(Math.exp(-2), a.confidence(Direction.SOURCE_TO_TARGET, x, y, Readout.FUSED,
                 ConfidenceKind.FORWARD_BACKWARD), 1e-4);
-        assertFalse(a.matches(Readout.FUSED, ConfidenceKind.PEAK_PROBABILITY).matches().get(8 * 18 + 8).mutual());
+        assertFalse(a.matches(Readout.FUSED, ConfidenceKind.PEAK_PROBABILITY, Mapping.EXACT, 1, PaddingMatches.KEEP)
+                .matches().get(8 * 18 + 8).mutual());
+    }
+
+    @Test
+    void matchesInTheTargetsPaddingRingAreLeftOutOrMarkedInsteadOfPilingUpAtTheBorder() {
+        // S2T moves two cells right: interior source cells 1…18 land on target cells 3…20, and cells 19 and 20
+        // lie beyond the target's right pixel edge (canvas 303.5), in the padding ring
+        Alignment a = alignment(2);
+        double y = ExactMapping.originalFromCell(8, 480);
+        double lastOnImage = ExactMapping.originalFromCell(16, 640);
+        double firstInPadding = ExactMapping.originalFromCell(17, 640);
+        assertFalse(a.inPadding(Direction.SOURCE_TO_TARGET, lastOnImage, y, Readout.FUSED));
+        assertTrue(a.inPadding(Direction.SOURCE_TO_TARGET, firstInPadding, y, Readout.FUSED));
+        assertEquals(319, a.map(Direction.SOURCE_TO_TARGET, firstInPadding, y, Readout.FUSED, Mapping.EXACT).x(), 1e-9,
+                "map() stays total and clamps to the last column");
+
+        MatchSet shown = a.matches(Readout.FUSED, ConfidenceKind.PEAK_PROBABILITY);
+        assertEquals(18 * 16, shown.size(), "two source columns of 18 left out");
+        assertTrue(shown.matches().stream().noneMatch(Match::inPadding));
+        assertTrue(shown.matches().stream().allMatch(m -> m.target().x() < 312), "nothing at the border column");
+
+        MatchSet kept = a.matches(Readout.FUSED, ConfidenceKind.PEAK_PROBABILITY, Mapping.EXACT, 1, PaddingMatches.KEEP);
+        assertEquals(324, kept.size());
+        java.util.List<Match> padding = kept.matches().stream().filter(Match::inPadding).toList();
+        assertEquals(2 * 18, padding.size());
+        for (Match match : padding) {
+            assertEquals(0, match.confidence());
+            assertFalse(match.mutual());
+            assertEquals(319, match.target().x(), 1e-9);
+            assertTrue(match.source().x() >= firstInPadding - 1e-9);
+        }
+        assertTrue(kept.atLeast(1e-9).matches().stream().noneMatch(Match::inPadding), "any threshold drops them");
     }
 
     @Test
