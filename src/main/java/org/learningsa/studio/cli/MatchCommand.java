@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Aligner;
 import org.learningsa.studio.align.ConfidenceKind;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.MatchService;
 import org.learningsa.studio.align.ModelRegistry;
+import org.learningsa.studio.align.PaddingMatches;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.engine.DeviceChoice;
@@ -73,7 +75,8 @@ public final class MatchCommand implements Callable<Integer> {
     ConfidenceKind confidence;
 
     @Option(names = "--top", defaultValue = "0", paramLabel = "N",
-            description = "keep only the N most confident matches (default: all 324)")
+            description = "keep only the N most confident matches (default: all, at most 324; matches that land in "
+                    + "the target's padding ring are always left out)")
     int top;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "write the matches as JSON")
@@ -127,8 +130,11 @@ public final class MatchCommand implements Callable<Integer> {
                 out.println(MatchJson.toJson(result).toPrettyString());
             } else {
                 long mutual = result.matches().matches().stream().filter(m -> m.mutual()).count();
-                out.printf(Locale.ROOT, "%d matches (%d mutual), %s, readout %s, mapping %s%n", result.matches().size(),
-                        mutual, result.alignment().modelName(), result.readout().label(),
+                long inPadding = result.alignment().matches(result.readout(), result.confidence(), result.mapping(), 1,
+                        PaddingMatches.KEEP).matches().stream().filter(Match::inPadding).count();
+                out.printf(Locale.ROOT, "%d matches (%d mutual%s), %s, readout %s, mapping %s%n", result.matches().size(),
+                        mutual, inPadding == 0 ? "" : "; " + inPadding + " in the target's padding ring left out",
+                        result.alignment().modelName(), result.readout().label(),
                         result.mapping().name().toLowerCase(Locale.ROOT));
                 if (json != null) {
                     out.println("wrote " + json);
