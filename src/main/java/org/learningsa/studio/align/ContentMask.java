@@ -9,8 +9,11 @@ import org.learningsa.studio.image.RgbImage;
  * 16-pixel padding ring, and not a <em>fill</em> — a region of one constant colour that touches the image
  * border, such as the black wedges a rotated or shifted photo gets, or letterbox bars. A fill's straight
  * edge is no part of the scene: it would dominate every gradient histogram near it and move with the
- * frame, not with the content. Fill pixels are found on the 288×288 resized image (the resize blends the
- * fill into the content along a band of about one pixel, so the fill is widened by {@link #FILL_MARGIN}).
+ * frame, not with the content. Fill pixels are found on the 288×288 resized image: pixels whose 3×3
+ * neighbourhood has one colour, connected to the border, within {@link #CONSTANT_TOLERANCE} of the colour
+ * where the region touches the border (so a smooth sky, whose colour drifts, stays content), covering at
+ * least {@link #MIN_FILL_FRACTION} of the image. The resize blends the fill into the content along a band
+ * of about one pixel, so the fill is widened by {@link #FILL_MARGIN}.
  *
  * <p>The mask is the same kind of information for every image and needs nothing about the pair; a photo
  * without such regions keeps all of its 288×288 pixels.
@@ -70,7 +73,8 @@ final class ContentMask {
             if (!onBorder || !constant[start] || seen[start]) {
                 continue;
             }
-            // flood fill over constant pixels of the same colour
+            // flood fill over constant pixels of the seed's colour (not chained from neighbour to neighbour,
+            // which would follow the slow drift of a smooth sky)
             int count = 0;
             seen[start] = true;
             queue.add(start);
@@ -86,7 +90,7 @@ final class ContentMask {
                         continue;
                     }
                     int n = ny * w + nx;
-                    if (!seen[n] && constant[n] && sameColour(image, px, py, nx, ny)) {
+                    if (!seen[n] && constant[n] && sameColour(image, sx, sy, nx, ny)) {
                         seen[n] = true;
                         queue.add(n);
                     }

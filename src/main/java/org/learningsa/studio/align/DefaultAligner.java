@@ -2,7 +2,10 @@ package org.learningsa.studio.align;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.learningsa.studio.align.GradientDescriptors.Description;
@@ -30,7 +33,12 @@ public final class DefaultAligner implements Aligner {
     /** g_f: the four descriptor levels count alike before the per-cell CAM weighting. */
     private static final float[] LEVEL_GAINS = {1f, 1f, 1f, 1f};
 
+    /** Descriptions kept, most recently used last; about 9 MB each, so swapping one image re-uses the other. */
+    static final int DESCRIPTION_CACHE_SIZE = 4;
+
     private final Device device;
+    private final Map<LearningSaAligner.FeatureKey, Description> descriptionCache =
+            new LinkedHashMap<>(16, 0.75f, true);
 
     public DefaultAligner() {
         this(Device.cpu());
@@ -53,17 +61,15 @@ public final class DefaultAligner implements Aligner {
     @Override
     public Alignment align(DecodedImage source, DecodedImage target, ProgressListener progress, CancelToken cancel) {
         progress.progress("describing the source", 0.0);
-        Description sourceDescription;
-        Description targetDescription;
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            sourceDescription = GradientDescriptors.describe(source.pixels(), manager);
-            cancel.throwIfCancelled();
-            progress.progress("describing the target", 0.35);
-            targetDescription = GradientDescriptors.describe(target.pixels(), manager);
-        }
+        Description describedSource = described(source);
+        cancel.throwIfCancelled();
+        progress.progress("describing the target", 0.35);
+        Description describedTarget = described(target);
         cancel.throwIfCancelled();
         progress.progress("matching", 0.7);
-        centre(sourceDescription, targetDescription);
+        Description[] centred = centre(describedSource, describedTarget);
+        Description sourceDescription = centred[0];
+        Description targetDescription = centred[1];
         List<LevelDescriptors> sourceLevels = sourceDescription.levels();
         List<LevelDescriptors> targetLevels = targetDescription.levels();
         NetworkOutputs outputs = new MultiScaleMatcher(device).matchArrays(
@@ -75,6 +81,30 @@ public final class DefaultAligner implements Aligner {
         progress.progress("done", 1.0);
         return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), NAME, false,
                 name -> refined.containsKey(name) ? refined.get(name) : outputs.get(name));
+    }
+
+    /** The image's description, from the cache when the same file (or the same pixels in memory) was described. */
+    private Description described(DecodedImage image) {
+        LearningSaAligner.FeatureKey key = LearningSaAligner.FeatureKey.of(image);
+        synchronized (descriptionCache) {
+            Description cached = descriptionCache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Description description;
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            description = GradientDescriptors.describe(image.pixels(), manager);
+        }
+        synchronized (descriptionCache) {
+            descriptionCache.put(key, description);
+            Iterator<LearningSaAligner.FeatureKey> eldest = descriptionCache.keySet().iterator();
+            while (descriptionCache.size() > DESCRIPTION_CACHE_SIZE && eldest.hasNext()) {
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        return description;
     }
 
     private static Map<String, float[]> refine(NetworkOutputs outputs, Description source, Description target) {
@@ -99,12 +129,17 @@ public final class DefaultAligner implements Aligner {
      * make every cell look alike. The mean is taken over sample points on content. Then each sample point
      * is scaled by its content support, so a point in the padding ring or on a fill (which shows nothing
      * of the scene) neither matches nor contradicts anything, and the descriptors of cells off content are
-     * zero: no match is drawn into the padding ring or onto a fill. The dense lattice gets the same.
+     * zero: no match is drawn into the padding ring or onto a fill. The dense lattice gets the same. The
+     * given descriptions are left as they are (they may be cached).
+     *
+     * @return the centred {source, target}
      */
-    static void centre(Description source, Description target) {
+    static Description[] centre(Description source, Description target) {
         int cells = Alignment.CELL_COUNT;
         int points = GradientDescriptors.POINTS;
         int histogramChannels = points * GradientDescriptors.ORIENTATIONS;
+        List<List<LevelDescriptors>> centred = List.of(new ArrayList<>(), new ArrayList<>());
+        List<Description> images = List.of(source, target);
         for (int level = 0; level < source.levels().size(); level++) {
             LevelDescriptors s = source.levels().get(level);
             LevelDescriptors t = target.levels().get(level);
@@ -123,24 +158,32 @@ public final class DefaultAligner implements Aligner {
                 }
                 mean[c] = weight > 0 ? (float) (sum / weight) : 0f;
             }
-            for (Description description : List.of(source, target)) {
+            for (int image = 0; image < 2; image++) {
+                Description description = images.get(image);
                 LevelDescriptors d = description.levels().get(level);
+                float[] cellValues = new float[d.cells().length];
                 for (int c = 0; c < channels; c++) {
                     int point = c < histogramChannels ? c / GradientDescriptors.ORIENTATIONS : 0;
                     for (int i = 0; i < cells; i++) {
                         float support = description.cellOnContent()[i] ? d.cellSupport()[i * points + point] : 0f;
-                        d.cells()[c * cells + i] = (d.cells()[c * cells + i] - mean[c]) * support;
+                        cellValues[c * cells + i] = (d.cells()[c * cells + i] - mean[c]) * support;
                     }
                 }
-                int positions = d.lattice().length / channels;
+                float[] latticeValues = new float[d.lattice().length];
+                int positions = latticeValues.length / channels;
                 for (int k = 0; k < positions; k++) {
                     for (int c = 0; c < channels; c++) {
                         int point = c < histogramChannels ? c / GradientDescriptors.ORIENTATIONS : 0;
                         int index = k * channels + c;
-                        d.lattice()[index] = (d.lattice()[index] - mean[c]) * d.latticeSupport()[k * points + point];
+                        latticeValues[index] = (d.lattice()[index] - mean[c]) * d.latticeSupport()[k * points + point];
                     }
                 }
+                centred.get(image).add(new LevelDescriptors(channels, cellValues, latticeValues, d.cellSupport(),
+                        d.latticeSupport()));
             }
         }
+        return new Description[] {
+            new Description(centred.get(0), source.cellOnContent(), source.latticeOnContent()),
+            new Description(centred.get(1), target.cellOnContent(), target.latticeOnContent())};
     }
 }

@@ -24,9 +24,9 @@ final class SubCellRefinement {
     /** Lattice indices whose positions lie between the centres of the first and last cell (7.5 … 311.5). */
     private static final int LATTICE_MIN = 1;
     private static final int LATTICE_MAX = LATTICE - 3;
-    /** The image's pixel edges on the canvas (the padding ring lies beyond). */
-    private static final double IMAGE_FIRST = ExactMapping.PAD - 0.5;
-    private static final double IMAGE_LAST = ExactMapping.PAD + ExactMapping.IMAGE_SIZE - 0.5;
+    /** The centres of the image's first and last canvas pixels (the padding ring lies beyond their edges). */
+    private static final double IMAGE_FIRST = ExactMapping.PAD;
+    private static final double IMAGE_LAST = ExactMapping.PAD + ExactMapping.IMAGE_SIZE - 1;
 
     private final List<LevelDescriptors> from;
     private final List<LevelDescriptors> to;

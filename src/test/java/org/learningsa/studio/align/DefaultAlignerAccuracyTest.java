@@ -102,22 +102,24 @@ class DefaultAlignerAccuracyTest {
         int pairs = 0;
         int points = 0;
         for (RgbImage image : IMAGES) {
+            RgbImage source = image;
+            int offsetX = 0;
+            int offsetY = 0;
+            if (pairMaking == PairMaking.WINDOW) {
+                int windowWidth = (int) Math.round(image.width() * WINDOW_FRACTION);
+                int windowHeight = (int) Math.round(image.height() * WINDOW_FRACTION);
+                offsetX = (image.width() - windowWidth) / 2;
+                offsetY = (image.height() - windowHeight) / 2;
+                source = AffineWarp.crop(image, offsetX, offsetY, windowWidth, windowHeight);
+            }
+            // one source image object per photo: the aligner describes it once for all its warps
+            DecodedImage decodedSource = DecodedImage.of(source);
             for (int w = 0; w < WARPS_PER_PHOTO; w++) {
-                RgbImage source = image;
-                int offsetX = 0;
-                int offsetY = 0;
-                if (pairMaking == PairMaking.WINDOW) {
-                    int windowWidth = (int) Math.round(image.width() * WINDOW_FRACTION);
-                    int windowHeight = (int) Math.round(image.height() * WINDOW_FRACTION);
-                    offsetX = (image.width() - windowWidth) / 2;
-                    offsetY = (image.height() - windowHeight) / 2;
-                    source = AffineWarp.crop(image, offsetX, offsetY, windowWidth, windowHeight);
-                }
                 AffineWarp warp = AffineWarp.random(random, source.width(), source.height(),
                         maxRotation, minScale, maxScale, maxShift);
                 RgbImage target = warp.warp(image, offsetX, offsetY,
                         pairMaking == PairMaking.BLACK ? AffineWarp.Fill.BLACK : AffineWarp.Fill.MIRROR);
-                Alignment alignment = aligner.align(DecodedImage.of(source), DecodedImage.of(target),
+                Alignment alignment = aligner.align(decodedSource, DecodedImage.of(target),
                         ProgressListener.NONE, CancelToken.NEVER);
                 double threshold = alpha * Math.max(target.width(), target.height());
                 int correct = 0;
