@@ -12,6 +12,7 @@ import org.learningsa.studio.align.GradientDescriptors.Description;
 import org.learningsa.studio.align.GradientDescriptors.LevelDescriptors;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.MultiScaleMatcher;
 import org.learningsa.studio.engine.NetworkOutputs;
 import org.learningsa.studio.image.DecodedImage;
@@ -61,10 +62,10 @@ public final class DefaultAligner implements Aligner {
     @Override
     public Alignment align(DecodedImage source, DecodedImage target, ProgressListener progress, CancelToken cancel) {
         progress.progress("describing the source", 0.0);
-        Description describedSource = described(source);
+        Description describedSource = described(source, "the source image");
         cancel.throwIfCancelled();
         progress.progress("describing the target", 0.35);
-        Description describedTarget = described(target);
+        Description describedTarget = described(target, "the target image");
         cancel.throwIfCancelled();
         progress.progress("matching", 0.7);
         Description[] centred = centre(describedSource, describedTarget);
@@ -83,8 +84,12 @@ public final class DefaultAligner implements Aligner {
                 name -> refined.containsKey(name) ? refined.get(name) : outputs.get(name));
     }
 
-    /** The image's description, from the cache when the same file (or the same pixels in memory) was described. */
-    private Description described(DecodedImage image) {
+    /**
+     * The image's description, from the cache when the same file (or the same pixels in memory) was described.
+     *
+     * @throws UserFacingException when the image is one flat colour (all of it a fill): nothing to match
+     */
+    private Description described(DecodedImage image, String role) {
         LearningSaAligner.FeatureKey key = LearningSaAligner.FeatureKey.of(image);
         synchronized (descriptionCache) {
             Description cached = descriptionCache.get(key);
@@ -95,6 +100,10 @@ public final class DefaultAligner implements Aligner {
         Description description;
         try (NDManager manager = NDManager.newBaseManager(device)) {
             description = GradientDescriptors.describe(image.pixels(), manager);
+        }
+        if (!description.hasContent()) {
+            throw new UserFacingException((image.path() != null ? image.path().toString() : role)
+                    + ": the image is one flat colour, there is nothing to match");
         }
         synchronized (descriptionCache) {
             descriptionCache.put(key, description);

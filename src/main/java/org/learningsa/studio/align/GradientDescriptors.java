@@ -83,6 +83,16 @@ final class GradientDescriptors {
      * on content (their centre pixel is content in the {@link ContentMask}); a match is never placed elsewhere.
      */
     record Description(List<LevelDescriptors> levels, boolean[] cellOnContent, boolean[] latticeOnContent) {
+
+        /** Whether any cell lies on content (an image of one flat colour is a fill all over). */
+        boolean hasContent() {
+            for (boolean onContent : cellOnContent) {
+                if (onContent) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

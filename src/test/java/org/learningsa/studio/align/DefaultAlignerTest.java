@@ -2,6 +2,7 @@ package org.learningsa.studio.align;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
@@ -57,5 +59,17 @@ class DefaultAlignerTest {
             assertTrue(match.target().x() >= fillEndX - 1 && match.target().y() >= fillEndY - 1,
                     "on the black fill: " + match);
         }
+    }
+
+    @Test
+    void anImageOfOneFlatColourIsRefusedWithAClearMessage() {
+        assumeTrue(Files.isRegularFile(PHOTO), "assets/samples not found (run from the project folder)");
+        byte[] white = new byte[300 * 200 * 3];
+        java.util.Arrays.fill(white, (byte) 255);
+        DecodedImage blank = DecodedImage.of(new RgbImage(300, 200, white));
+        DecodedImage photo = DecodedImage.of(ImageDecoder.decode(PHOTO));
+        UserFacingException e = assertThrows(UserFacingException.class,
+                () -> new DefaultAligner().align(photo, blank, ProgressListener.NONE, CancelToken.NEVER));
+        assertTrue(e.getMessage().contains("target image") && e.getMessage().contains("flat colour"), e.getMessage());
     }
 }
