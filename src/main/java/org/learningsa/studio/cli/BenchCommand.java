@@ -152,6 +152,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Two different smooth images in the normalised input range (timing does not depend on the content). */
+    public static float[][] syntheticPairForTests() {
+        return syntheticPair();
+    }
+
     static float[][] syntheticPair() {
         int n = 3 * 320 * 320;
         float[][] pair = new float[2][n];

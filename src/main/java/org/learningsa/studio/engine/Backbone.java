@@ -57,6 +57,7 @@ final class Backbone implements AutoCloseable {
     }
 
     private final NDManager manager;
+    private final List<NDArray> arrays = new ArrayList<>();
     private final FoldedConv stem1;
     private final FoldedConv stem2;
     private final FoldedConv stem3;
@@ -98,8 +99,15 @@ final class Backbone implements AutoCloseable {
             NDArray foldedBias = beta.sub(mean.mul(scale));
             foldedWeight.attach(manager);
             foldedBias.attach(manager);
+            arrays.add(foldedWeight);
+            arrays.add(foldedBias);
             return new FoldedConv(foldedWeight, foldedBias, stride, padding, dilation);
         }
+    }
+
+    /** The folded weights and biases. */
+    List<NDArray> arrays() {
+        return arrays;
     }
 
     /**

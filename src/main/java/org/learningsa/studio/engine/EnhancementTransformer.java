@@ -38,6 +38,15 @@ final class EnhancementTransformer {
         resampleColumnsTransposed = resampleRows.transpose().duplicate();
     }
 
+    /** The long-lived arrays of both blocks and the resampling matrices. */
+    java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> list = new java.util.ArrayList<>(first.arrays());
+        list.addAll(second.arrays());
+        list.add(resampleRows);
+        list.add(resampleColumnsTransposed);
+        return list;
+    }
+
     /**
      * torch's bilinear align_corners=True weights as an [out, in] matrix, in float32 like the CPU kernel:
      * src = o·(in−1)/(out−1), i0 = ⌊src⌋, λ = src − i0.

@@ -28,6 +28,8 @@ public final class LearningSaNetwork implements AutoCloseable {
     private final Backbone backbone;
     private final List<EnhancementTransformer> transformers = new ArrayList<>();
     private final NDArray levelGains;
+    /** Every long-lived array; attached to the scope of a forward while it runs (see {@link #encodeAll}). */
+    private final List<NDArray> networkArrays = new ArrayList<>();
     private final MultiScaleMatcher matcher;
     private final String description;
 
@@ -46,6 +48,10 @@ public final class LearningSaNetwork implements AutoCloseable {
             throw e;
         }
         matcher = new MultiScaleMatcher(manager.getDevice());
+        networkArrays.addAll(backbone.arrays());
+        for (EnhancementTransformer transformer : transformers) {
+            networkArrays.addAll(transformer.arrays());
+        }
     }
 
     public Device device() {
@@ -87,6 +93,11 @@ public final class LearningSaNetwork implements AutoCloseable {
         cancel.throwIfCancelled();
         List<EncodedImage> encoded = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
+            // DJL attaches an op's result to the manager of its first operand: with the weights temporarily in
+            // this scope, results like W·patches are freed with it instead of piling up in the network's manager
+            for (NDArray array : networkArrays) {
+                array.tempAttach(scope);
+            }
             NDArray x = scope.create(batch, new Shape(inputs.size(), 3, size, size));
             progress.progress("backbone", 0.05);
             NDList features = backbone.forward(x, trace);

@@ -55,6 +55,17 @@ final class T2TBlock {
         }
     }
 
+    /** The long-lived arrays of this block (weights and the cached position term). */
+    java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> list = new java.util.ArrayList<>(java.util.List.of(projectionWeight, projectionBias,
+                attentionGamma, mixLogits));
+        if (gamma != null) {
+            list.add(gamma);
+            list.add(positionProjection);
+        }
+        return list;
+    }
+
     /** Recomputes P·Wᵀ ([C, 400]) from the current projection weight. */
     void refreshPositionProjection() {
         NDManager owner = projectionWeight.getManager();
