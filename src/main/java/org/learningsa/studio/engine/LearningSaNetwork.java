@@ -32,11 +32,13 @@ public final class LearningSaNetwork implements AutoCloseable {
     private final List<NDArray> networkArrays = new ArrayList<>();
     private final MultiScaleMatcher matcher;
     private final String description;
+    private final String trainedScalars;
 
     /** Builds the network from {@code weights} and takes ownership of them. */
     public LearningSaNetwork(LearningSaWeights weights) {
         this.manager = NDManager.newBaseManager(weights.device());
         this.description = weights.description();
+        this.trainedScalars = weights.trainedScalars();
         try (weights) {
             backbone = new Backbone(weights, manager);
             for (int level = 1; level <= 4; level++) {
@@ -60,6 +62,11 @@ public final class LearningSaNetwork implements AutoCloseable {
 
     public String weightsDescription() {
         return description;
+    }
+
+    /** g_f and the T2T scalars (gamma, attn_gamma, sum_gamma0/1) as loaded, for logs and reports. */
+    public String trainedScalars() {
+        return trainedScalars;
     }
 
     /** g_f as loaded (4 values). */

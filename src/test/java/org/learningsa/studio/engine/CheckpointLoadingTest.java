@@ -106,18 +106,25 @@ class CheckpointLoadingTest {
         ModelManifest manifest = ModelManifest.load();
         Map<String, TensorData> canonical = new LinkedHashMap<>();
         LinkedHashMap<String, TensorData> stateDict = new LinkedHashMap<>();
+        java.util.List<ByteBuffer> buffers = new java.util.ArrayList<>();
         for (ModelManifest.Entry e : manifest.entries().values()) {
             if (e.aliasOf() != null) {
                 stateDict.put(e.name(), canonical.get(e.aliasOf()));
                 continue;
             }
-            TensorData tensor = e.isFloat()
-                    ? TensorData.of(DType.FLOAT32, e.shape(), hashed.littleEndianBytes(e.name()))
-                    : TensorData.of(DType.INT64, e.shape(), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN));
+            TensorData tensor;
+            if (e.isFloat()) {
+                ByteBuffer values = hashed.littleEndianBytes(e.name());
+                buffers.add(values);
+                tensor = TensorData.of(DType.FLOAT32, e.shape(), values);
+            } else {
+                tensor = TensorData.of(DType.INT64, e.shape(), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN));
+            }
             canonical.put(e.name(), tensor);
             stateDict.put(e.name(), tensor);
         }
         StateDict.save(file, stateDict, true);
+        buffers.forEach(NativeArrays::release);
         try {
             long size = Files.size(file);
             assertTrue(size > 1_302_000_000L && size < 1_400_000_000L, "aliases stored once: " + size + " bytes");
