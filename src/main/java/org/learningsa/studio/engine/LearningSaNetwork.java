@@ -69,6 +69,40 @@ public final class LearningSaNetwork implements AutoCloseable {
         return trainedScalars;
     }
 
+    /**
+     * The tensors a fine-tuning run trains (spec §4), by checkpoint key: every T2T {@code proj.weight},
+     * {@code proj.bias}, {@code attn_gamma}, block-#1 {@code gamma}, the pair {@code sum_gamma0/1} (as one
+     * 2-vector under {@code ...sum_gamma}) and {@code g_f}. Mark them with {@code setRequiresGradient(true)} to
+     * train; tensors loaded from a checkpoint may share read-only memory with the mapped file, so
+     * {@code duplicate()} them before in-place optimiser updates, and call {@link #refreshPositionTerms()} after
+     * changing a block-#1 projection weight.
+     */
+    public java.util.Map<String, NDArray> trainableArrays() {
+        java.util.Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+        for (EnhancementTransformer t : transformers) {
+            for (int block = 1; block <= 2; block++) {
+                T2TBlock b = block == 1 ? t.first : t.second;
+                String prefix = EnhancementTransformer.blockPrefix(t.level, block);
+                out.put(prefix + "proj.weight", b.projectionWeight);
+                out.put(prefix + "proj.bias", b.projectionBias);
+                out.put(prefix + "attn_gamma", b.attentionGamma);
+                out.put(prefix + "sum_gamma", b.mixLogits);
+                if (b.gamma != null) {
+                    out.put(prefix + "gamma", b.gamma);
+                }
+            }
+        }
+        out.put("g_f", levelGains);
+        return out;
+    }
+
+    /** Recomputes the cached position terms P·Wᵀ of the block-#1 modules (after their weights changed). */
+    public void refreshPositionTerms() {
+        for (EnhancementTransformer t : transformers) {
+            t.first.refreshPositionProjection();
+        }
+    }
+
     /** g_f as loaded (4 values). */
     public float[] levelGains() {
         return levelGains.toFloatArray();
