@@ -13,7 +13,7 @@ import java.util.Map;
  * from the full shared fixtures, so the parity tests also run where the shared fixtures are absent (CI):
  * per pair the 320×320 RGB and float inputs, the 40 outputs with their stability masks, kernel argmax and
  * margins, soft-argmax peaks, level weights and the per-channel / per-position summaries of the intermediates;
- * plus {@code hashed_weights_testvectors.json}. Left out: the original-size images, the 400×400 volumes and the
+ * plus {@code hashed_weights_testvectors.json} and {@code constants.npz}. Left out: the original-size images, the 400×400 volumes and the
  * channel heads (megabytes each).
  *
  * <p>Run: {@code mvn -o -q test -Dtest=ReducedFixtureWriter -Dlsa.writeReducedFixtures=true}.
@@ -44,6 +44,7 @@ public final class ReducedFixtureWriter {
             }
             NpzArchive.write(out.resolve(pair + "_expected.npz"), keptExpected);
         }
+        Files.copy(full.resolve("constants.npz"), out.resolve("constants.npz"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(full.resolve("hashed_weights_testvectors.json"), out.resolve("hashed_weights_testvectors.json"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
