@@ -139,7 +139,8 @@ public final class Alignment {
      * Maps a point of one image to the other.
      *
      * @param direction SOURCE_TO_TARGET: (x, y) lies in the source and the result in the target
-     * @param mapping   EXACT (the geometric inverse of the preprocessing) or PAPER (spec §3.1; the point is
+     * @param mapping   EXACT (the geometric inverse of the preprocessing; a result in the padding ring is
+     *                  clamped to the nearest image border) or PAPER (spec §3.1 unchanged; the point is
      *                  clamped into its image first so any position can be asked for)
      */
     public PixelPoint map(Direction direction, double x, double y, Readout readout, Mapping mapping) {
@@ -155,8 +156,13 @@ public final class Alignment {
         double v = ExactMapping.cellFromOriginal(y, from.height());
         double gx = GridSampling.bilinear(grid, 2, u, v, 0);
         double gy = GridSampling.bilinear(grid, 2, u, v, 1);
-        return new PixelPoint(ExactMapping.originalFromNormalised(gx, to.width()),
-                ExactMapping.originalFromNormalised(gy, to.height()));
+        // a match in the padding ring (|g| near 1) is reported at the nearest image border
+        return new PixelPoint(clamp(ExactMapping.originalFromNormalised(gx, to.width()), to.width()),
+                clamp(ExactMapping.originalFromNormalised(gy, to.height()), to.height()));
+    }
+
+    private static double clamp(double coordinate, int size) {
+        return Math.max(0, Math.min(size - 1, coordinate));
     }
 
     /** Maps a point with {@link Mapping#EXACT}. */

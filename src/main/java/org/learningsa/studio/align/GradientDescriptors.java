@@ -3,7 +3,6 @@ package org.learningsa.studio.align;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.List;
 import org.learningsa.studio.image.PaperGeometry;
@@ -13,7 +12,7 @@ import org.learningsa.studio.image.RgbImage;
 /**
  * Dense hand-crafted descriptors at four scales for the weight-free {@link DefaultAligner}: DAISY-like
  * gradient-orientation histograms (8 orientations, linear soft binning) pooled with Gaussians of growing
- * width (DJL depthwise convolutions), read at each of the 20×20 cell centres and on a ring of 8 points
+ * width (on DJL, as products with banded kernel matrices), read at each of the 20×20 cell centres and on a ring of 8 points
  * around it, each histogram normalised; the two coarse levels add the mean colour. Computed on the image
  * squashed to 288×288 exactly like the network's input, with the 16-pixel border filled by replicating the
  * image edge (zero padding would add an artificial edge that never moves).
@@ -29,7 +28,7 @@ final class GradientDescriptors {
 
     /** Fine to coarse, in the order of the network's levels 1..4. */
     static final List<Level> LEVELS = List.of(
-            new Level(3, 6, 0),
+            new Level(4, 10, 0),
             new Level(6, 12, 0),
             new Level(10, 20, 0.5),
             new Level(16, 32, 0.5));
@@ -122,36 +121,32 @@ final class GradientDescriptors {
         return out;
     }
 
-    /** Separable Gaussian blur of every channel (depthwise convolution), normalised at the canvas edge. */
+    /**
+     * Separable Gaussian blur of every channel, normalised at the canvas edge (each output is the weighted
+     * mean of the canvas pixels under the kernel). Written as two matrix products with a banded,
+     * row-normalised 320×320 kernel matrix: the same result as a normalised depthwise convolution, several
+     * times faster on the CPU.
+     *
+     * @param planes [1, C, 320, 320]
+     */
     static NDArray blur(NDArray planes, double sigma) {
         NDManager manager = planes.getManager();
-        int channels = (int) planes.getShape().get(1);
         int radius = (int) Math.ceil(3 * sigma);
-        float[] taps = new float[2 * radius + 1];
-        double sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            taps[i + radius] = (float) Math.exp(-0.5 * i * i / (sigma * sigma));
-            sum += taps[i + radius];
+        float[] kernel = new float[CANVAS * CANVAS];
+        for (int out = 0; out < CANVAS; out++) {
+            double sum = 0;
+            for (int in = Math.max(0, out - radius); in <= Math.min(CANVAS - 1, out + radius); in++) {
+                double weight = Math.exp(-0.5 * (in - out) * (in - out) / (sigma * sigma));
+                kernel[out * CANVAS + in] = (float) weight;
+                sum += weight;
+            }
+            for (int in = Math.max(0, out - radius); in <= Math.min(CANVAS - 1, out + radius); in++) {
+                kernel[out * CANVAS + in] /= (float) sum;
+            }
         }
-        for (int i = 0; i < taps.length; i++) {
-            taps[i] /= (float) sum;
-        }
-        float[] depthwise = new float[channels * taps.length];
-        for (int c = 0; c < channels; c++) {
-            System.arraycopy(taps, 0, depthwise, c * taps.length, taps.length);
-        }
-        NDArray horizontal = manager.create(depthwise, new Shape(channels, 1, 1, taps.length));
-        NDArray vertical = manager.create(depthwise, new Shape(channels, 1, taps.length, 1));
-        NDArray blurred = separable(planes, horizontal, vertical, radius, channels);
-        NDArray ones = manager.ones(new Shape(1, 1, CANVAS, CANVAS));
-        NDArray coverage = separable(ones, horizontal.get("0:1"), vertical.get("0:1"), radius, 1);
-        return blurred.div(coverage);
-    }
-
-    private static NDArray separable(NDArray x, NDArray horizontal, NDArray vertical, int radius, int groups) {
-        Shape unit = new Shape(1, 1);
-        NDArray h = Conv2d.conv2d(x, horizontal, null, unit, new Shape(0, radius), unit, groups).singletonOrThrow();
-        return Conv2d.conv2d(h, vertical, null, unit, new Shape(radius, 0), unit, groups).singletonOrThrow();
+        NDArray rows = manager.create(kernel, new Shape(CANVAS, CANVAS));
+        // out[c] = K · X[c] · Kᵀ
+        return rows.matMul(planes).matMul(rows.transpose());
     }
 
     /** Reads one level's descriptor (centre + ring histograms, colour) at any canvas position. */

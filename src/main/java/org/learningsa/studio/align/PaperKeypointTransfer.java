@@ -23,6 +23,9 @@ public final class PaperKeypointTransfer {
 
     /** (feature_W // 2) / (feature_W // 2 − 1) with feature_W = 20: the reference's de-padding factor. */
     public static final float PAPER_SCALE = (float) (10.0 / 9.0);
+    /** The two factors of {@link #PAPER_SCALE} as the reference applies them: × (feature_W // 2), then / (feature_W // 2 − 1). */
+    static final float DEPAD_NUMERATOR = 10f;
+    static final float DEPAD_DENOMINATOR = 9f;
     private static final int CELLS = ExactMapping.CELLS;
     private static final int INTERIOR = CELLS - 2;
 
@@ -93,7 +96,9 @@ public final class PaperKeypointTransfer {
     }
 
     private static float interior(float[] grid, int row, int col, int channel) {
-        // the reference scales the cropped grid in place (float32) before upsampling it
-        return grid[((row + 1) * CELLS + col + 1) * 2 + channel] * PAPER_SCALE;
+        // the reference scales the cropped grid in place before upsampling it: `g * (W // 2) / (W // 2 - 1)`,
+        // i.e. two float32 operations, × 10 then / 9 (torch on the CPU; CUDA multiplies by a float32 1/9
+        // instead). A single × (float) (10/9) differs from both by one ulp for about half of all values.
+        return grid[((row + 1) * CELLS + col + 1) * 2 + channel] * DEPAD_NUMERATOR / DEPAD_DENOMINATOR;
     }
 }

@@ -51,7 +51,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
-            description = "test, val or trn (default: ${DEFAULT-VALUE}); PF-PASCAL picks its CSV, SPair its folder")
+            description = "test, val or trn (default: ${DEFAULT-VALUE}); PF-PASCAL picks its CSV, SPair its folder; PF-WILLOW and CroDom have one set")
     String split;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "a LearningSA checkpoint (.pt), e.g. weights/best_checkpoint_pascal.pt")
@@ -66,11 +66,11 @@ public final class EvalCommand implements Callable<Integer> {
     String threshold;
 
     @Option(names = "--mapping", defaultValue = "paper", paramLabel = "KIND",
-            description = "paper (spec §3.1, reproduces published numbers) or exact (geometric inverse of the resize and pad). "
+            description = "paper (LearningSA's keypoint transfer in image.py; reproduces published numbers) or exact (geometric inverse of the resize and pad). "
                     + "Default: ${DEFAULT-VALUE}")
     String mapping;
 
-    @Option(names = "--alpha", split = ",", paramLabel = "LIST",
+    @Option(names = "--alpha", split = ",", paramLabel = "ALPHA",
             description = "comma-separated α values (default: 0.01,0.03,0.05,0.10,0.15)")
     List<Double> alphas;
 
@@ -125,6 +125,7 @@ public final class EvalCommand implements Callable<Integer> {
             ReportWriter.writeCsv(result, csvOut);
         }
         printSummary(out, result);
+        out.println("Convention: " + settings.conventionInWords());
         out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
         out.flush();
         return 0;

@@ -39,15 +39,24 @@ public final class InspectCommand implements Callable<Integer> {
             + "sum and first values) instead of the table")
     boolean json;
 
+    @Option(names = "--verify", description = "also read every byte and check the zip's CRC-32 checksums "
+            + "(the legacy format has none)")
+    boolean verify;
+
     @Override
     public Integer call() throws Exception {
         TorchFile torchFile = TorchFile.read(file);
+        int verified = verify ? torchFile.verifyChecksums() : -1;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(InspectJson.describe(torchFile)));
         } else {
             printTable(torchFile, out);
+            if (verify) {
+                out.println(verified > 0 ? "Checksums: all " + verified + " zip entries match their CRC-32"
+                        : "Checksums: none to verify (the legacy format has no checksums)");
+            }
         }
         out.flush();
         return 0;
@@ -62,11 +71,15 @@ public final class InspectCommand implements Callable<Integer> {
         out.println();
         out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10s%n", "key", "dtype", "shape", "MB");
         long elements = 0;
+        Map<Integer, String> firstKeyOfStorage = new java.util.HashMap<>();
         for (CheckpointContents.TensorEntry entry : tensors) {
             TensorData tensor = entry.tensor();
             elements += tensor.numel();
-            out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10.3f%n", key(entry.path()),
-                    tensor.dtype().pythonName(), shape(tensor.shape()), tensor.numel() * tensor.dtype().elementSize() / 1e6);
+            String key = key(entry.path());
+            String sharedWith = firstKeyOfStorage.putIfAbsent(entry.storageId(), key);
+            out.printf(Locale.ROOT, "%-" + keyWidth + "s  %-8s  %-18s  %10.3f%s%n", key, tensor.dtype().pythonName(),
+                    shape(tensor.shape()), tensor.numel() * tensor.dtype().elementSize() / 1e6,
+                    sharedWith == null ? "" : "  (storage shared with " + sharedWith + ")");
         }
         if (!contents.values().isEmpty()) {
             out.println();

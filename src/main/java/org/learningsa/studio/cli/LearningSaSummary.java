@@ -30,13 +30,13 @@ final class LearningSaSummary {
     static void print(Map<String, TensorData> stateDict, PrintWriter out) {
         out.println();
         out.println("LearningSA checkpoint:");
-        out.printf(Locale.ROOT, "  backbone (%s*):        %d keys%n", BACKBONE, count(stateDict, BACKBONE));
-        out.printf(Locale.ROOT, "  transformers (%s*): %d keys%n", TRANSFORMERS, count(stateDict, TRANSFORMERS));
+        out.printf(Locale.ROOT, "  %-40s %d keys%n", "backbone (" + BACKBONE + "*):", count(stateDict, BACKBONE));
+        out.printf(Locale.ROOT, "  %-40s %d keys%n", "transformers (" + TRANSFORMERS + "*):", count(stateDict, TRANSFORMERS));
         for (String head : UNUSED_HEADS) {
-            out.printf(Locale.ROOT, "  unused head %-22s %d keys%n", head + "*:", count(stateDict, head));
+            out.printf(Locale.ROOT, "  %-40s %d keys%n", "unused head " + head + "*:", count(stateDict, head));
         }
         TensorData levelGains = stateDict.get("g_f");
-        out.println("  g_f (level gains):    " + format(levelGains.toFloatArray()));
+        out.printf(Locale.ROOT, "  %-40s %s%n", "g_f (level gains):", format(levelGains.toFloatArray()));
         Map<String, Float> gammas = new TreeMap<>();
         stateDict.forEach((key, tensor) -> {
             String leaf = key.substring(key.lastIndexOf('.') + 1);
@@ -44,7 +44,7 @@ final class LearningSaSummary {
                 gammas.put(key, tensor.toFloatArray()[0]);
             }
         });
-        out.println("  attention gammas:     " + gammas.size());
+        out.printf(Locale.ROOT, "  %-40s %d%n", "attention gammas:", gammas.size());
         gammas.forEach((key, value) -> out.printf(Locale.ROOT, "    %-55s %.6g%n", key, value));
     }
 

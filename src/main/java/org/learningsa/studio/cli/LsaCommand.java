@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             InferCommand.class,
             BenchCommand.class,
+            BenchCheckpointIoCommand.class,
+            MatchCommand.class,
             EvalCommand.class,
             picocli.CommandLine.HelpCommand.class
         })

@@ -24,17 +24,29 @@ import java.util.Objects;
  * @param keypointIds       per-keypoint semantic ids (SPair {@code kps_ids}), or null: the index is the id
  * @param boundingBoxSide   the dataset's own bbox threshold length in original pixels (PF-PASCAL CSV
  *                          column 7, SPair max side of the target box), or NaN when the dataset has none
+ * @param difficulty        SPair-71k's difficulty flags ({@code viewpoint_variation}, {@code scale_variation},
+ *                          {@code truncation}, {@code occlusion}); empty for the other benchmarks
  */
 public record KeypointPair(String where, String sourceName, String targetName, Path sourceImage, Path targetImage,
                            String category, String domain, double[] sourceX, double[] sourceY,
-                           double[] targetX, double[] targetY, int[] keypointIds, double boundingBoxSide) {
+                           double[] targetX, double[] targetY, int[] keypointIds, double boundingBoxSide,
+                           java.util.Map<String, Integer> difficulty) {
 
     public KeypointPair {
         Objects.requireNonNull(where);
         Objects.requireNonNull(category);
+        difficulty = difficulty == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(difficulty));
         if (sourceX.length != sourceY.length || targetX.length != targetY.length) {
             throw new IllegalArgumentException(where + ": x and y lists differ in length");
         }
+    }
+
+    /** A pair without difficulty flags (PF-PASCAL, PF-WILLOW, CroDom). */
+    public KeypointPair(String where, String sourceName, String targetName, Path sourceImage, Path targetImage,
+                        String category, String domain, double[] sourceX, double[] sourceY,
+                        double[] targetX, double[] targetY, int[] keypointIds, double boundingBoxSide) {
+        this(where, sourceName, targetName, sourceImage, targetImage, category, domain, sourceX, sourceY, targetX, targetY,
+                keypointIds, boundingBoxSide, java.util.Map.of());
     }
 
     /** The number of keypoints listed for A (valid and padded). */

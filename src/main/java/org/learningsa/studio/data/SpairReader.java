@@ -22,6 +22,9 @@ import org.learningsa.studio.core.UserFacingException;
 final class SpairReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SPair-71k's per-pair difficulty annotations (0 = none; viewpoint and scale 0..2, truncation and occlusion 0..4). */
+    static final java.util.List<String> DIFFICULTY_FLAGS =
+            java.util.List.of("viewpoint_variation", "scale_variation", "truncation", "occlusion");
 
     private SpairReader() {
     }
@@ -100,9 +103,16 @@ final class SpairReader {
                 ids[i] = idNode.get(i).isNumber() ? idNode.get(i).asInt() : Integer.parseInt(idNode.get(i).asText().trim());
             }
         }
+        java.util.Map<String, Integer> difficulty = new java.util.TreeMap<>();
+        for (String flag : DIFFICULTY_FLAGS) {
+            JsonNode value = json.get(flag);
+            if (value != null && value.isNumber()) {
+                difficulty.put(flag, value.asInt());
+            }
+        }
         return new KeypointPair(where, sourceName, targetName, images.resolve(category + "/" + sourceName).orElse(null),
                 images.resolve(category + "/" + targetName).orElse(null), category, null,
-                source[0], source[1], target[0], target[1], ids, boxSide);
+                source[0], source[1], target[0], target[1], ids, boxSide, difficulty);
     }
 
     private static String text(JsonNode json, String key) {

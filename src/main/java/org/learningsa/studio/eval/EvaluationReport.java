@@ -76,6 +76,19 @@ public record EvaluationReport(EvaluationSettings settings, String modelName, St
     }
 
     /**
+     * Per SPair-71k difficulty level, "viewpoint_variation=1" etc. (the breakdown SPair papers report);
+     * empty when the pairs have no difficulty flags.
+     */
+    public Map<String, GroupPck> perDifficulty() {
+        Map<String, List<PairResult>> groups = new TreeMap<>();
+        for (PairResult r : results) {
+            r.pair().difficulty().forEach((flag, level) ->
+                    groups.computeIfAbsent(flag + "=" + level, k -> new ArrayList<>()).add(r));
+        }
+        return summarise(groups);
+    }
+
+    /**
      * Per keypoint "category/id" (id = SPair kps_id, else the index in the annotation): the fraction
      * of that keypoint's evaluated instances within α·L.
      */

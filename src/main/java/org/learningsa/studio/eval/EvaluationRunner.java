@@ -53,7 +53,7 @@ public final class EvaluationRunner {
                 progress.progress(stage, (double) i / total);
                 PairCorrespondence alignment = matcher.align(pair.sourceImage(), pair.targetImage(),
                         (inner, fraction) -> progress.progress(stage + ": " + inner,
-                                (index + Math.max(0, Math.min(1, fraction))) / total), cancel);
+                                (index + Math.max(0, Math.min(0.999, fraction))) / total), cancel);
                 PairResult result = evaluator.evaluate(pair, alignment);
                 results.add(result);
                 onPair.accept(result);

@@ -45,6 +45,11 @@ public final class ReportWriter {
             root.set("per_domain", groups(alphas, domains));
             root.set("per_domain_pairs", counts(domains));
         }
+        Map<String, EvaluationReport.GroupPck> difficulty = report.perDifficulty();
+        if (!difficulty.isEmpty()) {
+            root.set("per_difficulty", groups(alphas, difficulty));
+            root.set("per_difficulty_pairs", counts(difficulty));
+        }
         root.set("per_keypoint", groups(alphas, report.perKeypoint()));
         root.put("convention", settings.conventionInWords());
         root.put("threshold_length", settings.thresholdInWords());
@@ -66,6 +71,10 @@ public final class ReportWriter {
             p.put("category", r.pair().category());
             if (r.pair().domain() != null) {
                 p.put("domain", r.pair().domain());
+            }
+            if (!r.pair().difficulty().isEmpty()) {
+                ObjectNode flags = p.putObject("difficulty");
+                r.pair().difficulty().forEach(flags::put);
             }
             p.put("where", r.pair().where());
             p.put("L_pck", r.thresholdLength());

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The only pickle globals the reader knows: what state_dicts and training checkpoints need
- * (tensor and parameter rebuilders, storage classes, OrderedDict, torch.Size, sets, bytes). Every
+ * (tensor and parameter rebuilders, storage classes, OrderedDict, torch.Size, sets, bytes, NumPy
+ * scalars). Every
  * other global, e.g. {@code os.system} or {@code builtins.eval}, is refused by name; nothing is
  * ever imported or executed.
  */
@@ -52,6 +53,9 @@ final class GlobalWhitelist {
             callable(builtins + ".frozenset", GlobalWhitelist::set);
         }
         callable("_codecs.encode", GlobalWhitelist::encode);
+        callable("numpy.dtype", NumpyScalars::dtype);
+        callable("numpy.core.multiarray.scalar", NumpyScalars::scalar);
+        callable("numpy._core.multiarray.scalar", NumpyScalars::scalar);
     }
 
     private void callable(String qualifiedName, Function<PyTuple, Object> body) {
@@ -63,8 +67,10 @@ final class GlobalWhitelist {
         String qualifiedName = module + "." + name;
         Object value = known.get(qualifiedName);
         if (value == null) {
+            boolean looksLikeClass = !name.isEmpty() && Character.isUpperCase(name.charAt(0));
             throw new MalformedInputException("unsafe or unsupported pickle global " + qualifiedName
-                    + " refused (only tensors, storages and plain containers are read; nothing was executed)");
+                    + " refused (only tensors, storages and plain containers are read; nothing was executed)"
+                    + (looksLikeClass ? "; if this is a whole pickled model, save model.state_dict() instead" : ""));
         }
         return value;
     }

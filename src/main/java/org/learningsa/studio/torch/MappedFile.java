@@ -19,16 +19,21 @@ final class MappedFile implements AutoCloseable {
     private final long size;
     private final MappedByteBuffer whole;
 
-    private MappedFile(FileChannel channel) throws IOException {
+    private MappedFile(FileChannel channel, long wholeMappingLimit) throws IOException {
         this.channel = channel;
         this.size = channel.size();
-        this.whole = size <= Integer.MAX_VALUE ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
+        this.whole = size <= wholeMappingLimit ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
     }
 
     static MappedFile open(Path file) throws IOException {
+        return open(file, Integer.MAX_VALUE);
+    }
+
+    /** Files larger than {@code wholeMappingLimit} are mapped region by region (tests lower it to 0). */
+    static MappedFile open(Path file, long wholeMappingLimit) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new MappedFile(channel);
+            return new MappedFile(channel, Math.min(wholeMappingLimit, Integer.MAX_VALUE));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

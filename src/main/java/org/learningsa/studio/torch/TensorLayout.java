@@ -7,6 +7,11 @@ final class TensorLayout {
 
     /** More dimensions than any real checkpoint has; guards loops over absurd shapes. */
     static final int MAX_DIMENSIONS = 64;
+    /**
+     * An expanded view (stride 0) may repeat storage elements, but not without bound: walking
+     * 2^40 repeats of one element would hang anything that reads the values.
+     */
+    static final long MAX_EXPANDED_NUMEL = 1L << 28;
 
     private TensorLayout() {
     }
@@ -62,6 +67,10 @@ final class TensorLayout {
         long numel = numel(shape);
         if (numel == 0) {
             return;
+        }
+        if (numel > storageNumel && numel > MAX_EXPANDED_NUMEL) {
+            throw new MalformedInputException("tensor of shape " + Arrays.toString(shape) + " repeats a storage of "
+                    + storageNumel + " elements more than " + MAX_EXPANDED_NUMEL + " times over");
         }
         long last = storageOffset;
         try {

@@ -2,8 +2,6 @@ package org.learningsa.studio.torch;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,18 +17,16 @@ import java.util.function.Function;
  */
 final class Unpickler {
 
-    private final ByteBuffer in;
+    private final PickleInput input;
     private final GlobalWhitelist globals;
     private final Function<Object, Object> persistentLoad;
     private final ArrayList<Object> stack = new ArrayList<>();
     private final ArrayList<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
     private long containerItems;
-    private long textBytes;
-    private int opcodeAt;
 
     private Unpickler(ByteBuffer in, GlobalWhitelist globals, Function<Object, Object> persistentLoad) {
-        this.in = in.order(ByteOrder.LITTLE_ENDIAN);
+        this.input = new PickleInput(in);
         this.globals = globals;
         this.persistentLoad = persistentLoad;
     }
@@ -42,23 +38,22 @@ final class Unpickler {
 
     private Object run() {
         while (true) {
-            opcodeAt = in.position();
-            int opcode = u8();
+            int opcode = input.nextOpcode();
             switch (opcode) {
                 case 0x80 -> { // PROTO
-                    int protocol = u8();
+                    int protocol = input.u8();
                     if (protocol > 5) {
                         throw fail("pickle protocol " + protocol + " is newer than 5");
                     }
                 }
-                case 0x95 -> need(8).getLong(); // FRAME: frames are read as one stream
+                case 0x95 -> input.u64(); // FRAME: frames are read as one stream
                 case '.' -> { // STOP
                     if (stack.isEmpty()) {
                         throw fail("pickle ends with an empty stack");
                     }
                     return stack.get(stack.size() - 1);
                 }
-                case 'c' -> push(globals.resolve(line(), line()));
+                case 'c' -> push(globals.resolve(input.line(), input.line()));
                 case 0x93 -> { // STACK_GLOBAL
                     Object name = pop();
                     Object module = pop();
@@ -67,11 +62,11 @@ final class Unpickler {
                     }
                     push(globals.resolve(m, n));
                 }
-                case 'q' -> memoPut(u8());
-                case 'r' -> memoPut(u32());
+                case 'q' -> memoPut(input.u8());
+                case 'r' -> memoPut(input.u32());
                 case 0x94 -> memoPut(memo.size());
-                case 'h' -> push(memoGet(u8()));
-                case 'j' -> push(memoGet(u32()));
+                case 'h' -> push(memoGet(input.u8()));
+                case 'j' -> push(memoGet(input.u32()));
                 case '(' -> mark();
                 case ')' -> push(new PyTuple());
                 case 't' -> push(tuple(popMark()));
@@ -135,20 +130,20 @@ final class Unpickler {
                     build(peek(), state);
                 }
                 case 'Q' -> push(persistentLoad.apply(pop()));
-                case 'J' -> push((long) need(4).getInt());
-                case 'K' -> push((long) u8());
-                case 'M' -> push((long) (need(2).getShort() & 0xffff));
-                case 0x8a -> push(bigInt(u8()));
-                case 0x8b -> push(bigInt(u32()));
-                case 'G' -> push(need(8).order(ByteOrder.BIG_ENDIAN).getDouble());
-                case 'X' -> push(text(u32()));
-                case 0x8c -> push(text(u8()));
-                case 0x8d -> push(text(u64()));
-                case 'T' -> push(latin1(u32())); // BINSTRING (Python 2 str)
-                case 'U' -> push(latin1(u8()));
-                case 'B' -> push(bytes(u32()));
-                case 'C' -> push(bytes(u8()));
-                case 0x8e, 0x96 -> push(bytes(u64()));
+                case 'J' -> push((long) input.i32());
+                case 'K' -> push((long) input.u8());
+                case 'M' -> push((long) input.u16());
+                case 0x8a -> push(input.bigInt(input.u8()));
+                case 0x8b -> push(input.bigInt(input.u32()));
+                case 'G' -> push(input.bigEndianDouble());
+                case 'X' -> push(input.utf8(input.u32()));
+                case 0x8c -> push(input.utf8(input.u8()));
+                case 0x8d -> push(input.utf8(input.u64()));
+                case 'T' -> push(input.latin1(input.u32())); // BINSTRING (Python 2 str)
+                case 'U' -> push(input.latin1(input.u8()));
+                case 'B' -> push(input.bytes(input.u32()));
+                case 'C' -> push(input.bytes(input.u8()));
+                case 0x8e, 0x96 -> push(input.bytes(input.u64()));
                 case 0x88 -> push(Boolean.TRUE);
                 case 0x89 -> push(Boolean.FALSE);
                 case 'N' -> push(null);
@@ -161,90 +156,7 @@ final class Unpickler {
     }
 
     private MalformedInputException fail(String problem) {
-        return new MalformedInputException(problem + " (pickle byte " + opcodeAt + ")");
-    }
-
-    private ByteBuffer need(long count) {
-        if (count > in.remaining()) {
-            throw fail("pickle is truncated");
-        }
-        ByteBuffer view = in.slice().order(ByteOrder.LITTLE_ENDIAN);
-        in.position(in.position() + (int) count);
-        return view;
-    }
-
-    private int u8() {
-        return need(1).get() & 0xff;
-    }
-
-    private long u32() {
-        return need(4).getInt() & 0xffffffffL;
-    }
-
-    private long u64() {
-        long value = need(8).getLong();
-        if (value < 0) {
-            throw fail("negative length " + value);
-        }
-        return value;
-    }
-
-    private String line() {
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            int c = u8();
-            if (c == '\n') {
-                return text.toString();
-            }
-            if (text.length() >= 256 || c < 0x20 || c > 0x7e) {
-                throw fail("GLOBAL name is not a short printable line");
-            }
-            text.append((char) c);
-        }
-    }
-
-    private byte[] rawBytes(long length) {
-        if (length > ReaderLimits.MAX_TEXT_BYTES) {
-            throw fail("string or bytes of " + length + " bytes exceeds the limit");
-        }
-        if (length > in.remaining()) {
-            throw fail("pickle is truncated");
-        }
-        textBytes += length;
-        if (textBytes > ReaderLimits.MAX_TOTAL_TEXT_BYTES) {
-            throw fail("strings and bytes exceed " + ReaderLimits.MAX_TOTAL_TEXT_BYTES + " bytes in total");
-        }
-        byte[] bytes = new byte[(int) length];
-        in.get(bytes);
-        return bytes;
-    }
-
-    private String text(long length) {
-        return new String(rawBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private String latin1(long length) {
-        return new String(rawBytes(length), StandardCharsets.ISO_8859_1);
-    }
-
-    private byte[] bytes(long length) {
-        return rawBytes(length);
-    }
-
-    private Object bigInt(long length) {
-        if (length > ReaderLimits.MAX_INT_BYTES) {
-            throw fail("integer of " + length + " bytes exceeds the limit");
-        }
-        byte[] littleEndian = rawBytes(length);
-        if (length == 0) {
-            return 0L;
-        }
-        byte[] bigEndian = new byte[littleEndian.length];
-        for (int i = 0; i < littleEndian.length; i++) {
-            bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
-        }
-        BigInteger value = new BigInteger(bigEndian);
-        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+        return input.fail(problem);
     }
 
     private void push(Object value) {
@@ -417,6 +329,14 @@ final class Unpickler {
             }
         }
         if (target instanceof TensorData && state == null) {
+            return;
+        }
+        if (target instanceof Buildable buildable) {
+            try {
+                buildable.build(state);
+            } catch (MalformedInputException e) {
+                throw fail(e.getMessage());
+            }
             return;
         }
         throw fail("BUILD of a " + PickleTypes.describe(target) + " with a " + PickleTypes.describe(state));

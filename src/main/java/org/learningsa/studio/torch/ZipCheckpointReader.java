@@ -2,6 +2,8 @@ package org.learningsa.studio.torch;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +17,11 @@ final class ZipCheckpointReader {
     private ZipCheckpointReader() {
     }
 
-    static Object read(MappedFile file) {
+    /** The object tree and every entry's data with the CRC-32 the zip records for it. */
+    record Contents(Object root, List<ChecksummedData> entries) {
+    }
+
+    static Contents read(MappedFile file) {
         ZipDirectory zip = ZipDirectory.read(file);
         String prefix = findPrefix(zip);
         zip.find(prefix + "byteorder").ifPresent(entry -> {
@@ -32,7 +38,11 @@ final class ZipCheckpointReader {
                     new MalformedInputException("storage entry " + prefix + "data/" + storage.getKey() + " is missing"));
             storage.getValue().attach(zip.data(entry));
         }
-        return root;
+        List<ChecksummedData> entries = new ArrayList<>();
+        for (ZipDirectory.Entry entry : zip.entries()) {
+            entries.add(new ChecksummedData(entry.name(), entry.crc32(), zip.data(entry)));
+        }
+        return new Contents(root, entries);
     }
 
     private static String findPrefix(ZipDirectory zip) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class ZipDirectory {
 
-    record Entry(String name, int method, long compressedSize, long size, long localHeaderOffset) {
+    record Entry(String name, int method, long crc32, long compressedSize, long size, long localHeaderOffset) {
     }
 
     private static final int EOCD_SIGNATURE = 0x06054b50;
@@ -87,6 +87,7 @@ final class ZipDirectory {
         }
         int flags = directory.getShort(at + 8) & 0xffff;
         int method = directory.getShort(at + 10) & 0xffff;
+        long crc32 = directory.getInt(at + 16) & 0xffffffffL;
         long compressedSize = directory.getInt(at + 20) & 0xffffffffL;
         long size = directory.getInt(at + 24) & 0xffffffffL;
         int nameLength = directory.getShort(at + 28) & 0xffff;
@@ -127,7 +128,7 @@ final class ZipDirectory {
             }
             extra += 4 + length;
         }
-        return new Entry(name, method, compressedSize, size, localOffset);
+        return new Entry(name, method, crc32, compressedSize, size, localOffset);
     }
 
     List<Entry> entries() {

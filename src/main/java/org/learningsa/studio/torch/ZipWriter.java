@@ -24,11 +24,18 @@ final class ZipWriter {
     }
 
     private final FileChannel channel;
+    private final long zip64Threshold;
     private final List<Written> written = new ArrayList<>();
     private long position;
 
     ZipWriter(FileChannel channel) {
+        this(channel, ZIP64_LIMIT);
+    }
+
+    /** With a lower {@code zip64Threshold} tests exercise the zip64 records without writing 4 GiB. */
+    ZipWriter(FileChannel channel, long zip64Threshold) {
         this.channel = channel;
+        this.zip64Threshold = zip64Threshold;
     }
 
     void addEntry(String name, ByteBuffer data) throws IOException {
@@ -37,14 +44,14 @@ final class ZipWriter {
         crc.update(content.duplicate());
         long size = content.remaining();
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        boolean zip64 = size >= ZIP64_LIMIT;
+        boolean zip64 = size >= zip64Threshold;
         int zip64Length = zip64 ? 20 : 0;
         long unpadded = position + 30 + nameBytes.length + zip64Length + 4;
         int padding = (int) ((ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT);
         ByteBuffer header = buffer(30 + nameBytes.length + zip64Length + 4 + padding);
         header.putInt(0x04034b50).putShort((short) (zip64 ? 45 : 20)).putShort((short) 0).putShort((short) 0)
                 .putShort((short) 0).putShort((short) 0).putInt((int) crc.getValue())
-                .putInt((int) Math.min(size, ZIP64_LIMIT)).putInt((int) Math.min(size, ZIP64_LIMIT))
+                .putInt((int) (zip64 ? ZIP64_LIMIT : size)).putInt((int) (zip64 ? ZIP64_LIMIT : size))
                 .putShort((short) nameBytes.length).putShort((short) (zip64Length + 4 + padding)).put(nameBytes);
         if (zip64) {
             header.putShort((short) 1).putShort((short) 16).putLong(size).putLong(size);
@@ -61,8 +68,8 @@ final class ZipWriter {
     void finish() throws IOException {
         long directoryOffset = position;
         for (Written entry : written) {
-            boolean bigSize = entry.size() >= ZIP64_LIMIT;
-            boolean bigOffset = entry.offset() >= ZIP64_LIMIT;
+            boolean bigSize = entry.size() >= zip64Threshold;
+            boolean bigOffset = entry.offset() >= zip64Threshold;
             int extraLength = (bigSize || bigOffset) ? 4 + (bigSize ? 16 : 0) + (bigOffset ? 8 : 0) : 0;
             ByteBuffer central = buffer(46 + entry.name().length + extraLength);
             central.putInt(0x02014b50).putShort((short) 45).putShort((short) (extraLength > 0 ? 45 : 20))
@@ -84,7 +91,7 @@ final class ZipWriter {
             write(central.flip());
         }
         long directorySize = position - directoryOffset;
-        boolean zip64 = written.size() >= 0xffff || directoryOffset >= ZIP64_LIMIT || directorySize >= ZIP64_LIMIT;
+        boolean zip64 = written.size() >= 0xffff || directoryOffset >= zip64Threshold || directorySize >= zip64Threshold;
         if (zip64) {
             long zip64Offset = position;
             ByteBuffer record = buffer(56 + 20);

@@ -19,7 +19,7 @@ final class AboutText {
 
     static String body(String engineStatus, String deviceStatus) {
         StringBuilder text = new StringBuilder();
-        text.append("Semantic alignment after Xu, Liao, Liu, Sun: \"Learning Semantic Alignment using Global Features\n")
+        text.append("Semantic alignment after Xu, Liao, Liu, Sun: \"Learning Semantic Alignment using Global Features ")
             .append("and Multi-scale Confidence\", IEEE TCSVT 2024.\n\n")
             .append("Versions\n")
             .append("  ").append(header()).append('\n')
@@ -33,7 +33,7 @@ final class AboutText {
             .append("  PyTorch / libtorch — BSD-3-Clause\n")
             .append("  OpenJFX — GPL-2.0 with the Classpath Exception\n")
             .append("  ControlsFX — BSD-3-Clause\n")
-            .append("  Ikonli and the Material Design Icons pack — Apache-2.0 (icons: Pictogrammers, Apache-2.0)\n")
+            .append("  Ikonli and its Material Design Icons pack — Apache-2.0\n")
             .append("  picocli, Jackson — Apache-2.0\n")
             .append("  SLF4J — MIT; Logback — EPL-1.0 / LGPL-2.1\n")
             .append("  TwelveMonkeys ImageIO — BSD-3-Clause; metadata-extractor — Apache-2.0\n\n")

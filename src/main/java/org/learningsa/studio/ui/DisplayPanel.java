@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.learningsa.studio.align.ConfidenceKind;
@@ -67,11 +68,14 @@ final class DisplayPanel extends VBox {
         grid.addRow(1, new Label("Confidence"), kind);
         grid.addRow(2, new Label("Colours"), colours);
         grid.addRow(3, new Label("Top N"), topN, topNValue);
-        grid.addRow(4, new Label("Min. confidence"), minConfidence, minValue);
+        grid.addRow(4, new Label("Min. conf."), minConfidence, minValue);
+        grid.getChildren().stream().filter(Label.class::isInstance).forEach(l -> ((Label) l).setMinWidth(Region.USE_PREF_SIZE));
         GridPane.setHgrow(topN, Priority.ALWAYS);
         GridPane.setHgrow(minConfidence, Priority.ALWAYS);
         topN.setPrefWidth(130);
         minConfidence.setPrefWidth(130);
+        topNValue.setMinWidth(32);
+        minValue.setMinWidth(32);
 
         ColorBar legend = new ColorBar();
         legend.colorMapProperty().bind(display.colorMapProperty());
@@ -85,13 +89,16 @@ final class DisplayPanel extends VBox {
         weights.setTooltip(new Tooltip("In the per-scale strip, colour each target cell by its dominant level "
                 + "(1 red, 2 orange, 3 green, 4 blue), as opaque as that level's learned weight"));
         CheckBox link = check("linkViews", "Link zoom and pan", display.linkViewsProperty());
+        CheckBox follow = check("followPointer", "Inspect under the pointer (hover)", display.followPointerProperty());
+        follow.setTooltip(new Tooltip("Show the match and heatmap of the point under the mouse without clicking"));
 
-        getChildren().addAll(grid, legend, lines, points, cells, weights, link);
+        getChildren().addAll(grid, legend, lines, points, cells, weights, link, follow);
     }
 
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        box.setMnemonicParsing(false);
         box.selectedProperty().bindBidirectional(property);
         return box;
     }

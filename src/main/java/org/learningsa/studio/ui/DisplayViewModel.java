@@ -28,7 +28,7 @@ public final class DisplayViewModel {
 
     /** The interior 18×18 cells give 324 matches; the slider reaches all of them. */
     public static final int MAX_MATCHES = 324;
-    static final int DEFAULT_TOP_N = 120;
+    static final int DEFAULT_TOP_N = 80;
 
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
@@ -41,6 +41,8 @@ public final class DisplayViewModel {
     private final BooleanProperty showCellGrid = new SimpleBooleanProperty(false);
     private final BooleanProperty showLevelWeights = new SimpleBooleanProperty(false);
     private final BooleanProperty linkViews = new SimpleBooleanProperty(true);
+    /** When on, the inspector follows the pointer (hover) instead of waiting for a click. */
+    private final BooleanProperty followPointer = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<MatchSet> visibleMatches = new ReadOnlyObjectWrapper<>();
     /** Per readout, for the per-scale strip: each filtered the same way, coloured by its own confidence. */
     private final ReadOnlyObjectWrapper<Map<Readout, MatchSet>> matchesPerReadout = new ReadOnlyObjectWrapper<>(Map.of());
@@ -62,6 +64,7 @@ public final class DisplayViewModel {
         showPoints.addListener((obs, old, now) -> preferences.putBoolean("showPoints", now));
         showCellGrid.addListener((obs, old, now) -> preferences.putBoolean("showCellGrid", now));
         linkViews.addListener((obs, old, now) -> preferences.putBoolean("linkViews", now));
+        followPointer.addListener((obs, old, now) -> preferences.putBoolean("followPointer", now));
     }
 
     private void restore() {
@@ -75,6 +78,7 @@ public final class DisplayViewModel {
         showPoints.set(preferences.getBoolean("showPoints", true));
         showCellGrid.set(preferences.getBoolean("showCellGrid", false));
         linkViews.set(preferences.getBoolean("linkViews", true));
+        followPointer.set(preferences.getBoolean("followPointer", false));
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, E fallback) {
@@ -142,6 +146,10 @@ public final class DisplayViewModel {
 
     public BooleanProperty showLevelWeightsProperty() {
         return showLevelWeights;
+    }
+
+    public BooleanProperty followPointerProperty() {
+        return followPointer;
     }
 
     public BooleanProperty linkViewsProperty() {

@@ -29,11 +29,17 @@ public final class InspectorViewModel {
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
     private final ObjectProperty<Pick> pick = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
+    /** The last alignment shown, to tell whether a new one is of the same pair. */
+    private Alignment pickedOn;
 
     public InspectorViewModel() {
         alignment.addListener((obs, old, now) -> {
-            if (old != null && now != null && !sameFrames(old, now)) {
-                pick.set(null);
+            // a pick belongs to its pair: another pair (even after a spell without result) starts afresh
+            if (now != null) {
+                if (pickedOn != null && !sameFrames(pickedOn, now)) {
+                    pick.set(null);
+                }
+                pickedOn = now;
             }
             update();
         });

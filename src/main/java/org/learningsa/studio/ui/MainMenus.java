@@ -56,7 +56,7 @@ final class MainMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), evaluateMenu(), viewMenu(), helpMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -161,6 +161,22 @@ final class MainMenus {
         return view;
     }
 
+    /** Evaluate → Evaluate on a dataset…: the evaluation window (issue 7, ui.eval). */
+    private Menu evaluateMenu() {
+        MenuItem onDataset = item("Evaluate on a dataset…", null, "mdi2c-chart-bar", () -> {
+            org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel();
+            evaluation.setPairOpener((source, target) -> {
+                main.openSource(source);
+                main.openTarget(target);
+            });
+            org.learningsa.studio.ui.eval.EvaluationView.open(window.stage(), evaluation);
+        });
+        onDataset.setId("evaluateDatasetItem");
+        Menu evaluate = new Menu("E_valuate");
+        evaluate.getItems().add(onDataset);
+        return evaluate;
+    }
+
     private Menu helpMenu() {
         MenuItem shortcuts = item("Keyboard shortcuts", null, null, window::showShortcuts);
         MenuItem about = item("About LearningSA Studio", null, "mdi2i-information-outline", window::showAbout);
@@ -184,10 +200,7 @@ final class MainMenus {
             samples.getItems().add(sample);
         }
 
-        ComboBox<ModelChoice> model = new ComboBox<>(main.models());
-        model.setId("modelChoice");
-        model.setPrefWidth(260);
-        model.valueProperty().bindBidirectional(main.selectedModelProperty());
+        ComboBox<ModelChoice> model = modelSelector();
         model.setTooltip(new Tooltip("The model that aligns the pair: the weight-free default or a LearningSA checkpoint"));
         Button openCheckpoint = button("openCheckpointButton", "mdi2f-file-download-outline", "Open checkpoint… (Ctrl+K)",
                 main::chooseCheckpoint);
@@ -210,6 +223,45 @@ final class MainMenus {
                 new Separator(), fit, actual, link, new Separator(), export);
         bar.setId("toolBar");
         return bar;
+    }
+
+    /** The models, then "Open checkpoint…", which asks for a file and leaves the selection as it was. */
+    private ComboBox<ModelChoice> modelSelector() {
+        ModelChoice openEntry = new ModelChoice("open-checkpoint", "Open checkpoint…", null);
+        javafx.collections.ObservableList<ModelChoice> entries = javafx.collections.FXCollections.observableArrayList();
+        Runnable refill = () -> {
+            entries.setAll(main.models());
+            entries.add(openEntry);
+        };
+        main.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> refill.run());
+        refill.run();
+        ComboBox<ModelChoice> model = new ComboBox<>(entries);
+        model.setId("modelChoice");
+        model.setPrefWidth(320);
+        model.setValue(main.selectedModelProperty().get());
+        boolean[] syncing = {false};
+        main.selectedModelProperty().addListener((obs, old, now) -> {
+            syncing[0] = true;
+            model.setValue(now);
+            syncing[0] = false;
+        });
+        model.valueProperty().addListener((obs, old, now) -> {
+            if (syncing[0] || now == null) {
+                return;
+            }
+            if (now == openEntry) {
+                // show the current model again, then ask (after this event, so the popup has closed)
+                javafx.application.Platform.runLater(() -> {
+                    syncing[0] = true;
+                    model.setValue(main.selectedModelProperty().get());
+                    syncing[0] = false;
+                    main.chooseCheckpoint();
+                });
+            } else {
+                main.selectedModelProperty().set(now);
+            }
+        });
+        return model;
     }
 
     private static Button button(String id, String icon, String tooltip, Runnable action) {

@@ -96,10 +96,9 @@ public final class MainViewModel {
     /** Lists the models again (a checkpoint may have been copied into weights/), keeping the selection. */
     public void refreshModels() {
         ModelChoice previous = selectedModel.get();
-        List<ModelChoice> found = catalog.available();
+        List<ModelChoice> found = new java.util.ArrayList<>(catalog.available());
         for (ModelChoice opened : models) {
-            if (!found.contains(opened) && opened.checkpoint() != null) {
-                found = new java.util.ArrayList<>(found);
+            if (opened.checkpoint() != null && !hasModel(found, opened.id())) {
                 found.add(opened);
             }
         }
@@ -107,6 +106,10 @@ public final class MainViewModel {
         String wanted = previous != null ? previous.id() : preferences.get("model", ModelChoice.DEFAULT_ID);
         selectedModel.set(models.stream().filter(m -> m.id().equals(wanted)).findFirst()
                 .orElse(models.isEmpty() ? null : models.get(0)));
+    }
+
+    private static boolean hasModel(List<ModelChoice> list, String id) {
+        return list.stream().anyMatch(m -> m.id().equals(id));
     }
 
     public void openSample(SamplePair pair) {
@@ -199,7 +202,7 @@ public final class MainViewModel {
             runningTask.set(null);
             cache.put(key, result);
             double seconds = (System.nanoTime() - started) / 1e9;
-            inferenceStatus.set(String.format(Locale.ROOT, "Last run: %.2f s (%s)", seconds, result.modelName()));
+            inferenceStatus.set(String.format(Locale.ROOT, "Last run: %.2f s — %s", seconds, result.modelName()));
             if (key.equals(currentKey())) {
                 alignment.set(result);
             }
@@ -240,10 +243,10 @@ public final class MainViewModel {
         tasks.submit(BackgroundTask.of("Loading " + file.getFileName(), (progress, cancel) ->
                 catalog.load(choice, progress, cancel))
                 .onSuccess(aligner -> {
-                    if (!models.contains(choice)) {
+                    if (!hasModel(models, choice.id())) {
                         models.add(choice);
                     }
-                    selectedModel.set(choice);
+                    selectedModel.set(models.stream().filter(m -> m.id().equals(choice.id())).findFirst().orElse(choice));
                     dialogs.notify(Notification.info("Checkpoint loaded", aligner.name() + " is ready. Press Run."));
                 })
                 .onFailure(error -> {

@@ -11,7 +11,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.learningsa.studio.core.AppInfo;
@@ -60,12 +59,26 @@ public final class MainWindow {
         strip = new ScaleStrip(display.readoutProperty()::set);
         bindStrip();
 
-        VBox work = new VBox(pairView, strip);
-        VBox.setVgrow(pairView, Priority.ALWAYS);
         StudioPreferences prefs = main.preferences();
+        // the strip sits under the pair behind a divider, so it can be made as large as wanted
+        SplitPane work = new SplitPane(pairView);
+        work.setOrientation(Orientation.VERTICAL);
+        double stripDivider = prefs.getDouble("layout.stripDivider", 0.76);
+        Runnable showStrip = () -> {
+            if (strip.isVisible() && !work.getItems().contains(strip)) {
+                work.getItems().add(strip);
+                work.setDividerPositions(prefs.getDouble("layout.stripDivider", stripDivider));
+            } else if (!strip.isVisible() && work.getItems().contains(strip)) {
+                prefs.putDouble("layout.stripDivider", work.getDividerPositions()[0]);
+                work.getItems().remove(strip);
+            }
+        };
         strip.setVisible(prefs.getBoolean("layout.showStrip", true));
-        strip.managedProperty().bind(strip.visibleProperty());
-        strip.visibleProperty().addListener((obs, old, now) -> prefs.putBoolean("layout.showStrip", now));
+        strip.visibleProperty().addListener((obs, old, now) -> {
+            prefs.putBoolean("layout.showStrip", now);
+            showStrip.run();
+        });
+        showStrip.run();
 
         TitledPane displayPane = new TitledPane("Display", new DisplayPanel(display));
         TitledPane inspectorPane = new TitledPane("Inspector", new InspectorPanel(inspector));
@@ -77,10 +90,6 @@ public final class MainWindow {
 
         SplitPane body = new SplitPane(work, sidebarScroll);
         body.setOrientation(Orientation.HORIZONTAL);
-        body.setDividerPositions(prefs.getDouble("layout.sidebarDivider", 0.76));
-        body.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                prefs.putDouble("layout.sidebarDivider", now.doubleValue()));
-        SplitPane.setResizableWithParent(sidebarScroll, false);
 
         MainMenus menus = new MainMenus(this);
         BorderPane root = new BorderPane();
@@ -96,11 +105,35 @@ public final class MainWindow {
         placement.restore(window);
         window.setOnHidden(e -> {
             placement.save(window);
+            // widths in pixels: a ratio saved during the first layout pass would drift from run to run
+            prefs.putDouble("layout.sidebarWidth", sidebarScroll.getWidth());
+            prefs.putDouble("layout.pairDivider", pairView.split().getDividerPositions()[0]);
+            if (work.getItems().contains(strip)) {
+                prefs.putDouble("layout.stripDivider", work.getDividerPositions()[0]);
+            }
             prefs.flush();
             main.cancel();
         });
         window.show();
+        placeSidebar(body, Math.max(260, prefs.getDouble("layout.sidebarWidth", 340)));
         main.startEngine();
+    }
+
+    /**
+     * Gives the sidebar its remembered width in pixels. The window takes its restored size over the
+     * first layout passes, so the width is applied on each of them, then left to the user.
+     */
+    private static void placeSidebar(SplitPane body, double sidebarWidth) {
+        javafx.beans.value.ChangeListener<Number> apply = (obs, old, width) -> {
+            if (width.doubleValue() > 2 * sidebarWidth) {
+                body.setDividerPositions(1 - sidebarWidth / width.doubleValue());
+            }
+        };
+        body.widthProperty().addListener(apply);
+        apply.changed(body.widthProperty(), 0, body.getWidth());
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        settle.setOnFinished(e -> body.widthProperty().removeListener(apply));
+        settle.play();
     }
 
     private void bindStrip() {

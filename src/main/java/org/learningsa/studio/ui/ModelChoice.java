@@ -25,7 +25,7 @@ public record ModelChoice(String id, String label, Path checkpoint) {
 
     public static ModelChoice checkpoint(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return new ModelChoice(absolute.toString(), "LearningSA — " + absolute.getFileName(), absolute);
+        return new ModelChoice(absolute.toString(), "LearningSA (" + absolute.getFileName() + ")", absolute);
     }
 
     public boolean isDefault() {

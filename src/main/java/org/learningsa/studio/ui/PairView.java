@@ -38,6 +38,7 @@ final class PairView extends StackPane {
     private final ZoomableImagePane targetPane = new ZoomableImagePane("targetView");
     private final MatchOverlay overlay = new MatchOverlay(sourcePane, targetPane);
     private final SplitPane split;
+    private final javafx.scene.layout.Pane captions = new javafx.scene.layout.Pane();
 
     PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
         this.main = main;
@@ -50,17 +51,27 @@ final class PairView extends StackPane {
         split = new SplitPane(side(sourcePane, "Source", main.sourcePathProperty(), main.sourcePixelsProperty()),
                 side(targetPane, "Target", main.targetPathProperty(), main.targetPixelsProperty()));
         split.setDividerPositions(main.preferences().getDouble("layout.pairDivider", 0.5));
-        split.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                main.preferences().putDouble("layout.pairDivider", now.doubleValue()));
         overlay.widthProperty().bind(widthProperty());
         overlay.heightProperty().bind(heightProperty());
         overlay.setManaged(false);
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
-        getChildren().addAll(split, overlay, notifications);
+        captions.setMouseTransparent(true);
+        captions.setManaged(false);
+        getChildren().addAll(split, overlay, captions, notifications);
 
         ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
         sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
         targetPane.setOnImageClicked(p -> inspector.pick(Direction.TARGET_TO_SOURCE, p.getX(), p.getY()));
+        sourcePane.setOnImageHovered(p -> {
+            if (display.followPointerProperty().get()) {
+                inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY());
+            }
+        });
+        targetPane.setOnImageHovered(p -> {
+            if (display.followPointerProperty().get()) {
+                inspector.pick(Direction.TARGET_TO_SOURCE, p.getX(), p.getY());
+            }
+        });
         installDrop(sourcePane, main::openSource, main::openTarget);
         installDrop(targetPane, main::openTarget, main::openSource);
 
@@ -93,9 +104,19 @@ final class PairView extends StackPane {
         });
         updateCaption(caption, role, path.get(), pixels.get());
         empty.setVisible(path.get() == null);
-        StackPane side = new StackPane(pane, empty, caption);
-        StackPane.setAlignment(caption, Pos.TOP_LEFT);
+        StackPane side = new StackPane(pane, empty);
         side.getStyleClass().add("image-side");
+        // captions live in a layer above the match overlay, each following the top-left corner of its side
+        caption.setManaged(false);
+        captions.getChildren().add(caption);
+        Runnable follow = () -> {
+            javafx.geometry.Point2D corner = captions.sceneToLocal(side.localToScene(0, 0));
+            caption.relocate(corner.getX(), corner.getY());
+            caption.autosize();
+        };
+        side.localToSceneTransformProperty().addListener(obs -> follow.run());
+        side.layoutBoundsProperty().addListener(obs -> follow.run());
+        caption.textProperty().addListener(obs -> follow.run());
         return side;
     }
 

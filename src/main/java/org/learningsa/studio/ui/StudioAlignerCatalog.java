@@ -1,85 +1,88 @@
 package org.learningsa.studio.ui;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.learningsa.studio.align.Aligner;
-import org.learningsa.studio.core.AppPaths;
+import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.torch.StateDict;
 
 /**
- * The app's models: the weight-free default aligner and the LearningSA checkpoints in the search
- * folders ({@link AppPaths#checkpointSearchDirs()}). Each aligner is created once and kept.
+ * The app's models, from the {@link ModelRegistry}: the weight-free default aligner and every
+ * LearningSA checkpoint found in the search folders or opened by the user. A rejected checkpoint is
+ * explained: which file, what is wrong with it, what to do.
  */
-public final class StudioAlignerCatalog implements AlignerCatalog {
+public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable {
 
-    /** Turns a checkpoint file into an aligner (reads and checks the weights; slow). */
-    @FunctionalInterface
-    public interface CheckpointLoader {
-        Aligner load(Path checkpoint, ProgressListener progress, CancelToken cancel);
+    static final String WHAT_TO_DO = "Choose best_checkpoint_pascal.pt or best_checkpoint_willow.pt from the "
+            + "LearningSA project (see weights/README.md) or a checkpoint fine-tuned with this app; "
+            + "the weight-free default keeps working meanwhile.";
+
+    private final ModelRegistry registry;
+
+    public StudioAlignerCatalog(ModelRegistry registry) {
+        this.registry = registry;
     }
 
-    private final Supplier<Aligner> defaultAligner;
-    private final CheckpointLoader checkpointLoader;
-    private final List<Path> searchFolders;
-    private final Map<String, Aligner> loaded = new ConcurrentHashMap<>();
-
-    public StudioAlignerCatalog(Supplier<Aligner> defaultAligner, CheckpointLoader checkpointLoader, List<Path> searchFolders) {
-        this.defaultAligner = defaultAligner;
-        this.checkpointLoader = checkpointLoader;
-        this.searchFolders = List.copyOf(searchFolders);
+    /** The catalog over the standard search folders, on the GPU when one works. */
+    public static StudioAlignerCatalog forApp() {
+        return new StudioAlignerCatalog(new ModelRegistry(DeviceChoice.AUTO));
     }
 
     @Override
     public List<ModelChoice> available() {
         List<ModelChoice> choices = new ArrayList<>();
         choices.add(ModelChoice.weightFreeDefault());
-        for (Path folder : searchFolders) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pt"))
-                        .filter(Files::isRegularFile)
-                        .sorted()
-                        .map(ModelChoice::checkpoint)
-                        .filter(c -> !choices.contains(c))
-                        .forEach(choices::add);
-            } catch (IOException e) {
-                // an unreadable folder simply contributes nothing; the others still count
-            }
+        for (ModelRegistry.CheckpointInfo info : registry.checkpoints()) {
+            choices.add(new ModelChoice(info.file().toString(), info.displayName(), info.file()));
         }
         return choices;
     }
 
     @Override
     public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
-        Aligner cached = loaded.get(choice.id());
-        if (cached != null) {
-            return cached;
-        }
-        Aligner aligner;
         if (choice.isDefault()) {
-            aligner = defaultAligner.get();
-        } else {
-            Path file = choice.checkpoint();
-            if (!Files.isRegularFile(file)) {
-                throw new UserFacingException(file + " is missing. Put the checkpoint back, or choose another "
-                        + "model; checkpoints are looked for in " + searchFolders + ".");
-            }
-            progress.progress("loading weights from " + file.getFileName(), -1);
-            aligner = checkpointLoader.load(file, progress, cancel);
+            return registry.defaultAligner();
         }
-        Aligner previous = loaded.putIfAbsent(choice.id(), aligner);
-        return previous != null ? previous : aligner;
+        Path file = choice.checkpoint();
+        if (registry.isLoaded(file)) {
+            return registry.aligner(file);
+        }
+        progress.progress("loading weights from " + file.getFileName(), -1);
+        explainIfUnreadable(file);
+        cancel.throwIfCancelled();
+        try {
+            return registry.aligner(file);
+        } catch (UserFacingException e) {
+            throw new UserFacingException(sentence(e.getMessage()) + " " + WHAT_TO_DO, e);
+        }
+    }
+
+    /** Reads the file's structure first, so a damaged file is reported as damaged, not as "not LearningSA". */
+    private static void explainIfUnreadable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("The checkpoint " + file + " does not exist (moved or deleted?). " + WHAT_TO_DO);
+        }
+        try (StateDict ignored = StateDict.load(file)) {
+            // readable: whether it is LearningSA's is the registry's question
+        } catch (UserFacingException e) {
+            throw new UserFacingException(sentence(e.getMessage()) + " The file is damaged or not a PyTorch "
+                    + "checkpoint (an interrupted download?). " + WHAT_TO_DO, e);
+        }
+    }
+
+    private static String sentence(String message) {
+        String trimmed = message.strip();
+        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
+    }
+
+    @Override
+    public void close() {
+        registry.close();
     }
 }

@@ -10,11 +10,13 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
 public final class StudioApp extends Application {
 
     private FxTaskRunner tasks;
+    private StudioAlignerCatalog models;
 
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        new MainWindow(SamplePairs.installed(), StudioModels.catalog(), tasks, StudioPreferences.forApp(),
+        models = StudioAlignerCatalog.forApp();
+        new MainWindow(SamplePairs.installed(), models, tasks, StudioPreferences.forApp(),
                 UnaryOperator.identity()).show(stage);
     }
 
@@ -22,6 +24,9 @@ public final class StudioApp extends Application {
     public void stop() {
         if (tasks != null) {
             tasks.close();
+        }
+        if (models != null) {
+            models.close();
         }
     }
 }

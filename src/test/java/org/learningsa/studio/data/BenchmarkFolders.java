@@ -92,6 +92,44 @@ public final class BenchmarkFolders {
         return generated;
     }
 
+    /** LearningSA's PF-WILLOW layout: data/bbox_test_pairs_pf.csv (7 columns) + data/PF-dataset/<class>/. */
+    public static List<GeneratedPair> writeWillow(Path root) {
+        GeneratedPair p = writePair(root.resolve("data/PF-dataset/car(G)"), "motorcycle_left.png", "car_0001.png",
+                "car_0002.png", 160, 120, 0.9, 8, 4);
+        writeText(root.resolve("data/bbox_test_pairs_pf.csv"), "imageA,imageB,class,XA,YA,XB,YB\ncar(G)/car_0001.png,"
+                + "car(G)/car_0002.png,1," + p.join(p.sourceX()) + "," + p.join(p.sourceY()) + "," + p.join(p.targetX())
+                + "," + p.join(p.targetY()) + "\n");
+        return List.of(p);
+    }
+
+    /** SPair-71k: PairAnnotation/test/*.json, JPEGImages/<category>/, Layout/large/test.txt. */
+    public static List<GeneratedPair> writeSpair(Path root) {
+        GeneratedPair p = writePair(root.resolve("JPEGImages/cat"), "chelsea.png", "2008_000010.jpg", "2008_000011.jpg",
+                150, 120, 1.1, 5, 5);
+        String name = "000001-2008_000010-2008_000011:cat";
+        StringBuilder src = new StringBuilder();
+        StringBuilder trg = new StringBuilder();
+        for (int i = 0; i < p.sourceX().length; i++) {
+            src.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.2f, %.2f]", p.sourceX()[i], p.sourceY()[i]));
+            trg.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.2f, %.2f]", p.targetX()[i], p.targetY()[i]));
+        }
+        writeText(root.resolve("PairAnnotation/test/" + name + ".json"), "{\"src_imname\": \"2008_000010.jpg\", "
+                + "\"trg_imname\": \"2008_000011.jpg\", \"category\": \"cat\", \"src_kps\": [" + src + "], \"trg_kps\": ["
+                + trg + "], \"src_bndbox\": [10, 10, 140, 110], \"trg_bndbox\": [15, 15, 160, 125], \"viewpoint_variation\": 1, "
+                + "\"scale_variation\": 0, \"truncation\": 0, \"occlusion\": 2}\n");
+        writeText(root.resolve("Layout/large/test.txt"), name + "\n");
+        return List.of(p);
+    }
+
+    /** CroDom as the app defines it: crodom_test_pairs.csv in the PF-PASCAL layout with a domain column. */
+    public static List<GeneratedPair> writeCrodom(Path root) {
+        GeneratedPair p = writePair(root.resolve("images"), "person.jpg", "photo_1.jpg", "painting_1.jpg", 120, 160, 0.85, 6, 6);
+        writeText(root.resolve("crodom_test_pairs.csv"), "source_image,target_image,class,XA,YA,XB,YB,L_pck,domain\n"
+                + "images/photo_1.jpg,images/painting_1.jpg,person," + p.join(p.sourceX()) + "," + p.join(p.sourceY()) + ","
+                + p.join(p.targetX()) + "," + p.join(p.targetY()) + ",130,photo-painting\n");
+        return List.of(p);
+    }
+
     public static void writeText(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -135,6 +135,8 @@ class DatasetLocatorTest {
         KeypointPair pair = dataset.pairs().get(0);
         assertEquals(70.0, pair.boundingBoxSide(), 0.0, "max(45 - 5, 80 - 10) of trg_bndbox");
         assertEquals(7, pair.keypointId(1));
+        assertEquals(java.util.Map.of("occlusion", 0, "scale_variation", 1, "truncation", 0, "viewpoint_variation", 0),
+                pair.difficulty());
         assertEquals(31.0, pair.targetX()[1], 0.0);
         assertEquals(1, dataset.skipped().size(), "the second layout entry has no annotation file");
         assertTrue(dataset.skipped().get(0).reason().contains("not found"), dataset.skipped().get(0).reason());

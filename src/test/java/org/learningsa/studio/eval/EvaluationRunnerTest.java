@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learningsa.studio.align.Mapping;
@@ -105,34 +102,6 @@ class EvaluationRunnerTest {
                 () -> runner.run(dataset, 0, ProgressListener.NONE, cancel2, r -> cancel2.cancel(), false));
     }
 
-    /** A matcher that knows the warps of {@link BenchmarkFolders#writePascal}: source = (target − shift)/scale. */
-    private static PairMatcher knownWarps(List<BenchmarkFolders.GeneratedPair> generated) {
-        return new PairMatcher() {
-            @Override
-            public String modelName() {
-                return "known warps";
-            }
-
-            @Override
-            public PairCorrespondence align(Path source, Path target, ProgressListener progress, CancelToken cancel) {
-                BenchmarkFolders.GeneratedPair g = generated.stream()
-                        .filter(p -> source.getFileName().toString().equals(p.sourceName())).findFirst().orElseThrow();
-                BufferedImage s = read(source);
-                BufferedImage t = read(target);
-                return new KnownCorrespondence(s.getWidth(), s.getHeight(), t.getWidth(), t.getHeight(),
-                        1 / g.scale(), -g.shiftX() / g.scale(), -g.shiftY() / g.scale());
-            }
-        };
-    }
-
-    private static BufferedImage read(Path file) {
-        try {
-            return ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void generatedPascalFolderWithKnownWarpsScoresPerfectlyAndTheReportFollowsTheSchema() throws IOException {
         List<BenchmarkFolders.GeneratedPair> generated = BenchmarkFolders.writePascal(dir, 3);
@@ -140,13 +109,13 @@ class EvaluationRunnerTest {
         for (ThresholdKind threshold : ThresholdKind.values()) {
             EvaluationSettings settings = new EvaluationSettings(Benchmark.PF_PASCAL, threshold, Mapping.PAPER,
                     EvaluationSettings.PAPER_ALPHAS);
-            EvaluationReport report = new EvaluationRunner(knownWarps(generated), settings)
+            EvaluationReport report = new EvaluationRunner(new KnownWarpMatcher(generated), settings)
                     .run(dataset, 2, ProgressListener.NONE, CancelToken.NEVER, r -> { }, false);
             assertEquals(2, report.results().size(), "--limit 2");
             // only the half-to-even rounding of the target point remains: < 1 px, far below α 0.05 of 288 or 120 px
             assertEquals(1.0, report.pck()[2], 0.0, threshold + ": PCK@0.05");
         }
-        EvaluationReport report = new EvaluationRunner(knownWarps(generated), EvaluationSettings.paperDefaults(Benchmark.PF_PASCAL))
+        EvaluationReport report = new EvaluationRunner(new KnownWarpMatcher(generated), EvaluationSettings.paperDefaults(Benchmark.PF_PASCAL))
                 .run(dataset, 0, ProgressListener.NONE, CancelToken.NEVER, r -> { }, false);
         Path json = dir.resolve("out/report.json");
         Path csv = dir.resolve("out/pairs.csv");

@@ -8,11 +8,11 @@ package org.learningsa.studio.eval;
  * (2·x_s(k·(W_t − 1)/17)/(W_s − 1) − 1)·9/10. The map is linear, so bilinear sampling between cells is
  * exact and the only error left is the half-to-even rounding of the target point and float32.
  */
-record KnownCorrespondence(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight,
+public record KnownCorrespondence(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight,
                            double scale, double shiftX, double shiftY) implements PairCorrespondence {
 
     /** Same size, identity: the prediction is the rounded target point itself. */
-    static KnownCorrespondence identity(int width, int height) {
+    public static KnownCorrespondence identity(int width, int height) {
         return new KnownCorrespondence(width, height, width, height, 1, 0, 0);
     }
 

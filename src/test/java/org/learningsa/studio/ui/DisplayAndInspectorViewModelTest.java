@@ -105,6 +105,21 @@ class DisplayAndInspectorViewModelTest {
     }
 
     @Test
+    void aPickIsForgottenWhenAnotherPairIsShownEvenAfterAGap() {
+        InspectorViewModel inspector = new InspectorViewModel();
+        inspector.alignmentProperty().set(alignment);
+        inspector.pick(Direction.SOURCE_TO_TARGET, 100, 120);
+        inspector.alignmentProperty().set(null);
+        assertNull(inspector.inspectionProperty().get(), "nothing to inspect while the pair has no result");
+        inspector.alignmentProperty().set(alignment);
+        assertNotNull(inspector.inspectionProperty().get(), "back on the same pair, the pick is still there");
+        inspector.alignmentProperty().set(null);
+        inspector.alignmentProperty().set(Alignment.fromOutputs(new ImageRef(null, 300, 200), new ImageRef(null, 300, 200),
+                "synthetic", false, outputs::get));
+        assertNull(inspector.inspectionProperty().get(), "another pair starts without a pick");
+    }
+
+    @Test
     void pointsOutsideTheImageAreIgnored() {
         InspectorViewModel inspector = new InspectorViewModel();
         inspector.alignmentProperty().set(alignment);

@@ -95,6 +95,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void changingReadoutConfidenceColoursOrFiltersNeverRunsTheModelAgain() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        DisplayViewModel display = new DisplayViewModel(preferences);
+        display.alignmentProperty().bind(vm.alignmentProperty());
+        vm.run();
+        for (Readout readout : Readout.values()) {
+            display.readoutProperty().set(readout);
+        }
+        display.confidenceKindProperty().set(org.learningsa.studio.align.ConfidenceKind.LEVEL_WEIGHT);
+        display.colorMapProperty().set(org.learningsa.studio.ui.view.ColorMap.MAGMA);
+        display.topNProperty().set(10);
+        display.minConfidenceProperty().set(0.5);
+        assertEquals(1, aligner.runs.get());
+        assertNotNull(display.visibleMatchesProperty().get());
+    }
+
+    @Test
     void swappingMakesANewPair() {
         MainViewModel vm = viewModel(catalogOf(aligner));
         Path source = vm.sourcePathProperty().get();
@@ -171,6 +188,30 @@ class MainViewModelTest {
         assertTrue(error.message().contains("broken.pt"), "the message names the file: " + error.message());
         vm.run();
         assertNotNull(vm.alignmentProperty().get(), "the app keeps working with the previous model");
+    }
+
+    @Test
+    void anAcceptedCheckpointIsOfferedOnceAndSelected(@TempDir Path dir) throws Exception {
+        Path good = Files.write(dir.resolve("mine.pt"), new byte[] {1});
+        SyntheticAligner checkpointAligner = new SyntheticAligner();
+        MainViewModel vm = viewModel(new AlignerCatalog() {
+            @Override
+            public List<ModelChoice> available() {
+                return List.of(ModelChoice.weightFreeDefault(), ModelChoice.checkpoint(good));
+            }
+
+            @Override
+            public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
+                return choice.isDefault() ? aligner : checkpointAligner;
+            }
+        });
+        vm.openCheckpoint(good);
+        vm.refreshModels();
+        assertEquals(2, vm.models().size(), "the opened checkpoint is listed once");
+        assertEquals(good.toAbsolutePath().normalize(), vm.selectedModelProperty().get().checkpoint());
+        vm.run();
+        assertEquals(1, checkpointAligner.runs.get(), "the run uses the selected checkpoint");
+        assertEquals(0, aligner.runs.get());
     }
 
     @Test

@@ -54,7 +54,7 @@ class MainWindowTest {
         StudioPreferences preferences = new StudioPreferences(Preferences.userRoot().node("org/learningsa/studio/test/window"));
         preferences.clear();
         slow.gate = new CountDownLatch(1);
-        AlignerCatalog app = StudioModels.catalog();
+        AlignerCatalog app = StudioAlignerCatalog.forApp();
         AlignerCatalog catalog = new AlignerCatalog() {
             @Override
             public List<ModelChoice> available() {
@@ -131,6 +131,10 @@ class MainWindowTest {
         assertEquals(Readout.LEVEL_1, window.displayViewModel().readoutProperty().get());
         var level1 = overlay.shown().matches();
         assertNotEquals(fused.matches(), level1.matches(), "level 1 shows other matches than the fused readout");
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Readout.FUSED, readout.getValue(), "key 0 is the fused readout");
+        assertTrue(fused.matches().equals(overlay.shown().matches().matches()), "back to the fused matches, from the cache");
     }
 
     @Test
@@ -157,7 +161,8 @@ class MainWindowTest {
         Path garbage = Files.write(dir.resolve("corrupt.pt"), "this is not a checkpoint at all".getBytes());
         chooser.fileToOpen = garbage;
         ModelChoice before = window.mainViewModel().selectedModelProperty().get();
-        robot.clickOn("#openCheckpointButton");
+        robot.clickOn("#modelChoice");
+        robot.clickOn("Open checkpoint…");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup(".notification.error").queryAll().isEmpty());
         Node card = robot.lookup(".notification.error").query();
         Label title = robot.from(card).lookup(".notification-title").queryAs(Label.class);
@@ -166,9 +171,38 @@ class MainWindowTest {
         assertTrue(message.getText().contains("corrupt.pt"), "the message names the file: " + message.getText());
         assertFalse(message.getText().contains("Exception"), "no raw exception text: " + message.getText());
         assertEquals(before, window.mainViewModel().selectedModelProperty().get(), "the previous model stays selected");
+        if (System.getProperty("lsa.ui.snapshot") != null) {
+            robot.clickOn(robot.from(card).lookup(".notification-details-button").queryButton());
+            robot.interact(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                            window.stage().getScene().snapshot(null), null), "png", new java.io.File(System.getProperty("lsa.ui.snapshot")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        assertEquals(before, robot.lookup("#modelChoice").queryComboBox().getValue(), "the selector shows it too");
         runDefaultAndWait(robot);
         Files.deleteIfExists(garbage);
         Files.deleteIfExists(dir);
+    }
+
+    @Test
+    void exportWritesTheViewAsPngInTheBackground(FxRobot robot) throws Exception {
+        ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> loaded(source.getImage()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mainViewModel().alignmentProperty().get() != null);
+        Path file = Files.createTempDirectory("lsa-export").resolve("view.png");
+        robot.interact(() -> window.exportView(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertEquals(window.pairView().getWidth(), png.getWidth(), 1.0, "the PNG has the size of the view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".notification.info").queryAll().isEmpty());
+        Files.delete(file);
+        Files.delete(file.getParent());
     }
 
     private void runDefaultAndWait(FxRobot robot) throws Exception {

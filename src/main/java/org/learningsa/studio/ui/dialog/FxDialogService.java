@@ -69,7 +69,7 @@ public final class FxDialogService implements DialogService {
         TextArea body = new TextArea(text);
         body.setEditable(false);
         body.setWrapText(true);
-        body.setPrefSize(640, 420);
+        body.setPrefSize(720, 460);
         alert.getDialogPane().setContent(body);
         alert.setResizable(true);
         alert.show();

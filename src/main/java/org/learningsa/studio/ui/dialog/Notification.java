@@ -30,7 +30,11 @@ public record Notification(Severity severity, String title, String message, Stri
         String message = userFacing != null
                 ? userFacing.getMessage()
                 : "Something unexpected went wrong (" + describe(error) + "). The log has the full report.";
-        return new Notification(Severity.ERROR, title, message, causeChain(error));
+        // the message already says what the user-facing exception says; details add only what lies beneath
+        String details = userFacing != null
+                ? (userFacing.getCause() == null ? "" : causeChain(userFacing.getCause()))
+                : causeChain(error);
+        return new Notification(Severity.ERROR, title, message, details);
     }
 
     private static UserFacingException findUserFacing(Throwable error) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks on a small pool of daemon worker threads and delivers progress and results on the
+ * Runs tasks on daemon worker threads and delivers progress and results on the
  * JavaFX thread. Progress reports are coalesced: however often the work reports, the JavaFX thread
  * sees at most one pending update per task.
  */
@@ -23,8 +23,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     public FxTaskRunner() {
         AtomicInteger count = new AtomicInteger();
-        // two workers: an inference and an export (or a checkpoint load) may run at the same time
-        this.workers = Executors.newFixedThreadPool(2, runnable -> {
+        // a thread per task: decoding an image or exporting must not wait behind a long inference
+        // (the view model allows one alignment at a time, so the heavy work does not pile up)
+        this.workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "lsa-worker-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -65,7 +66,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             if (error instanceof CancelledException || handle.isCancelRequested() && isCancellation(error)) {
                 task.cancelled();
             } else {
-                LOG.warn("{} failed", task.title(), error);
+                if (error instanceof org.learningsa.studio.core.UserFacingException) {
+                    LOG.info("{} failed: {}", task.title(), error.getMessage());
+                } else {
+                    LOG.warn("{} failed", task.title(), error);
+                }
                 task.failed(error);
             }
         });

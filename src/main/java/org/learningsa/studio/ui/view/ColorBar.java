@@ -6,7 +6,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -14,7 +15,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
-import javafx.scene.shape.Rectangle;
 
 /** The legend of the match colours: a horizontal bar of the colour map from 0 to 1 with its title. */
 public final class ColorBar extends VBox {
@@ -22,7 +22,8 @@ public final class ColorBar extends VBox {
     private static final int GRADIENT_STOPS = 16;
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final StringProperty title = new SimpleStringProperty("confidence");
-    private final Rectangle bar = new Rectangle(200, 12);
+    /** A region, not a shape bound to this box's width: that binding would feed back into the pref width. */
+    private final Region bar = new Region();
 
     public ColorBar() {
         super(2);
@@ -31,7 +32,9 @@ public final class ColorBar extends VBox {
         Label caption = new Label();
         caption.textProperty().bind(title);
         caption.getStyleClass().add("color-bar-title");
-        bar.widthProperty().bind(widthProperty().subtract(2));
+        bar.setMinSize(40, 12);
+        bar.setPrefSize(200, 12);
+        bar.setMaxSize(Double.MAX_VALUE, 12);
         Label low = new Label("0");
         Label mid = new Label("0.5");
         Label high = new Label("1");
@@ -41,7 +44,7 @@ public final class ColorBar extends VBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox ticks = new HBox(low, left, mid, right, high);
         ticks.setAlignment(Pos.CENTER);
-        getChildren().addAll(caption, new BorderPane(bar), ticks);
+        getChildren().addAll(caption, bar, ticks);
         colorMap.addListener(obs -> paint());
         paint();
     }
@@ -52,7 +55,8 @@ public final class ColorBar extends VBox {
             double t = i / (double) (GRADIENT_STOPS - 1);
             stops[i] = new Stop(t, colorMap.get().at(t));
         }
-        bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        bar.setBackground(new Background(new BackgroundFill(
+                new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops), null, null)));
     }
 
     public ObjectProperty<ColorMap> colorMapProperty() {

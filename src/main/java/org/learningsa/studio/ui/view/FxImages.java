@@ -30,19 +30,22 @@ public final class FxImages {
     }
 
     /**
-     * A {@code side}×{@code side} image of {@code values} (row-major), normalised to its own maximum,
-     * coloured by {@code map}; weak values are more transparent so the image stays visible.
+     * A {@code side}×{@code side} image of {@code values} (row-major), stretched from its own minimum
+     * to its maximum (correlations often lie in a narrow band), coloured by {@code map}; weak values
+     * are more transparent so the image stays visible.
      */
     public static Image heatmap(float[] values, int side, ColorMap map) {
-        float max = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
         for (float v : values) {
             max = Math.max(max, v);
+            min = Math.min(min, v);
         }
         WritableImage fx = new WritableImage(side, side);
         int[] argb = new int[side * side];
         for (int i = 0; i < argb.length; i++) {
-            double t = max > 0 ? Math.max(0, values[i]) / max : 0;
-            argb[i] = map.argb(t, 0.15 + 0.75 * t);
+            double t = max > min ? (values[i] - min) / (max - min) : 0;
+            argb[i] = map.argb(t, 0.1 + 0.8 * t);
         }
         fx.getPixelWriter().setPixels(0, 0, side, side, PixelFormat.getIntArgbInstance(), argb, 0, side);
         return fx;

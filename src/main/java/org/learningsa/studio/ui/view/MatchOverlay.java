@@ -66,15 +66,17 @@ public final class MatchOverlay extends Canvas {
             drawCellGrid(g, sourcePane, scene.alignment().source());
             drawCellGrid(g, targetPane, scene.alignment().target());
         }
+        boolean picked = scene.pickedSource() != null && scene.pickedTarget() != null;
         if (scene.matches() != null) {
-            drawMatches(g, scene.matches());
+            // with a picked point the other matches step back so its match and heatmap stand out
+            drawMatches(g, scene.matches(), picked ? 0.3 : 1.0);
         }
-        if (scene.pickedSource() != null && scene.pickedTarget() != null) {
+        if (picked) {
             drawPick(g);
         }
     }
 
-    private void drawMatches(GraphicsContext g, MatchSet matches) {
+    private void drawMatches(GraphicsContext g, MatchSet matches, double opacity) {
         Bounds sourceArea = areaOf(sourcePane);
         Bounds targetArea = areaOf(targetPane);
         // least confident first so the sure matches end on top
@@ -87,25 +89,26 @@ public final class MatchOverlay extends Canvas {
             boolean sourceVisible = sourceArea.contains(s);
             boolean targetVisible = targetArea.contains(t);
             if (scene.lines() && sourceVisible && targetVisible) {
-                g.setStroke(colour.deriveColor(0, 1, 1, 0.75));
+                g.setStroke(colour.deriveColor(0, 1, 1, 0.75 * opacity));
                 g.setLineWidth(1.2);
                 g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
             }
             if (scene.points()) {
+                Color faded = colour.deriveColor(0, 1, 1, opacity);
                 if (sourceVisible) {
-                    dot(g, s, colour);
+                    dot(g, s, faded, opacity);
                 }
                 if (targetVisible) {
-                    dot(g, t, colour);
+                    dot(g, t, faded, opacity);
                 }
             }
         }
     }
 
-    private static void dot(GraphicsContext g, Point2D p, Color colour) {
+    private static void dot(GraphicsContext g, Point2D p, Color colour, double opacity) {
         g.setFill(colour);
         g.fillOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
-        g.setStroke(Color.rgb(0, 0, 0, 0.7));
+        g.setStroke(Color.rgb(0, 0, 0, 0.7 * opacity));
         g.setLineWidth(0.8);
         g.strokeOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
     }

@@ -48,8 +48,8 @@ public final class ScaleStrip extends HBox {
         setId("scaleStrip");
         getStyleClass().add("scale-strip");
         setPadding(new Insets(4, 6, 4, 6));
-        setPrefHeight(150);
-        setMinHeight(100);
+        setPrefHeight(190);
+        setMinHeight(90);
         for (Readout readout : ORDER) {
             Thumbnail thumbnail = new Thumbnail(readout);
             thumbnail.setOnMouseClicked(e -> onSelect.accept(readout));
@@ -114,8 +114,15 @@ public final class ScaleStrip extends HBox {
                 return;
             }
             double gap = 4;
-            Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h);
-            Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h);
+            // side by side or one above the other, whichever shows the images larger
+            // the two images meet at the middle, so the match lines stay short
+            Rectangle2D left = fitInto(sourceImage, 0, 0, (w - gap) / 2, h, 1, 0.5);
+            Rectangle2D right = fitInto(targetImage, (w + gap) / 2, 0, (w - gap) / 2, h, 0, 0.5);
+            Rectangle2D top = fitInto(sourceImage, 0, 0, w, (h - gap) / 2, 0.5, 1);
+            if (top.getWidth() > left.getWidth()) {
+                left = top;
+                right = fitInto(targetImage, 0, (h + gap) / 2, w, (h - gap) / 2, 0.5, 0);
+            }
             g.drawImage(sourceImage, left.getMinX(), left.getMinY(), left.getWidth(), left.getHeight());
             g.drawImage(targetImage, right.getMinX(), right.getMinY(), right.getWidth(), right.getHeight());
             if (alignment == null) {
@@ -161,9 +168,18 @@ public final class ScaleStrip extends HBox {
                     double weight = weights[best * cells * cells + cell];
                     double[] a = place(new PixelPoint(edgeOf(col, width), edgeOf(row, height)), width, height, area);
                     double[] b = place(new PixelPoint(edgeOf(col + 1, width), edgeOf(row + 1, height)), width, height, area);
-                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, Math.min(0.85, weight)));
+                    // equal weights (1/4 each) leave the image clear; a cell owned by one level is opaque
+                    double dominance = Math.max(0, Math.min(1, (weight - 0.25) / 0.75));
+                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, 0.15 + 0.75 * dominance));
                     g.fillRect(a[0], a[1], b[0] - a[0], b[1] - a[1]);
                 }
+            }
+            g.setFont(javafx.scene.text.Font.font(10));
+            for (int level = 0; level < 4; level++) {
+                g.setFill(LEVEL_COLOURS[level]);
+                g.fillRect(2 + level * 22, canvas.getHeight() - 12, 8, 8);
+                g.setFill(Color.WHITE);
+                g.fillText("L" + (level + 1), 11 + level * 22, canvas.getHeight() - 4);
             }
         }
     }
@@ -172,11 +188,12 @@ public final class ScaleStrip extends HBox {
         return MatchOverlay.edge(cell, size);
     }
 
-    private static Rectangle2D fitInto(Image image, double x, double y, double w, double h) {
+    /** The largest rectangle of the image's aspect in (x, y, w, h), placed by alignX/alignY (0 left/top … 1 right/bottom). */
+    private static Rectangle2D fitInto(Image image, double x, double y, double w, double h, double alignX, double alignY) {
         double scale = Math.min(w / image.getWidth(), h / image.getHeight());
         double iw = image.getWidth() * scale;
         double ih = image.getHeight() * scale;
-        return new Rectangle2D(x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+        return new Rectangle2D(x + (w - iw) * alignX, y + (h - ih) * alignY, iw, ih);
     }
 
     /** Pixel-centre coordinates of an image of size (width, height) → position in {@code area}. */

@@ -1,0 +1,119 @@
+package org.learningsa.studio.align;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.engine.EncodedImage;
+import org.learningsa.studio.engine.LearningSaNetwork;
+import org.learningsa.studio.engine.NetworkOutputs;
+import org.learningsa.studio.image.DecodedImage;
+import org.learningsa.studio.image.Preprocessing;
+import org.learningsa.studio.image.RgbImage;
+
+/**
+ * LearningSA (the trained network) as an {@link Aligner}. Keeps the encoded features (backbone +
+ * enhancement transformers, the expensive part) of the last few images, keyed by file, modification time
+ * and size (or by the pixel array for in-memory images), so swapping only the target re-uses the source
+ * side and re-aligning a pair only re-runs the correlation and readout. Owned by {@link ModelRegistry},
+ * which closes it.
+ */
+public final class LearningSaAligner implements Aligner, AutoCloseable {
+
+    /** Encoded images kept; each holds about 6 MB of native memory (3840 channels × 400 cells × 4 bytes). */
+    static final int FEATURE_CACHE_SIZE = 6;
+
+    private final LearningSaNetwork network;
+    private final String name;
+    private final Map<FeatureKey, EncodedImage> featureCache = new LinkedHashMap<>(16, 0.75f, true);
+    private int encodings;
+
+    /** Cache key: the file's identity, or the very pixel array for an image that only lives in memory. */
+    record FeatureKey(Path path, long modified, long size, RgbImage inMemory) {
+
+        static FeatureKey of(DecodedImage image) {
+            if (image.path() == null) {
+                return new FeatureKey(null, 0, 0, image.pixels());
+            }
+            Path path = image.path().toAbsolutePath().normalize();
+            try {
+                return new FeatureKey(path, Files.getLastModifiedTime(path).toMillis(), Files.size(path), null);
+            } catch (IOException e) {
+                // unreadable metadata: cache by pixels instead of risking a stale entry
+                return new FeatureKey(null, 0, 0, image.pixels());
+            }
+        }
+    }
+
+    /**
+     * @param network the loaded network; this aligner closes it
+     * @param name    shown to the user, e.g. "LearningSA (best_checkpoint_pascal.pt)"
+     */
+    public LearningSaAligner(LearningSaNetwork network, String name) {
+        this.network = network;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean semantic() {
+        return true;
+    }
+
+    @Override
+    public synchronized Alignment align(DecodedImage source, DecodedImage target, ProgressListener progress,
+                                        CancelToken cancel) {
+        EncodedImage encodedSource = encoded(source, scaled(progress, 0.0, 0.45), cancel);
+        EncodedImage encodedTarget = encoded(target, scaled(progress, 0.45, 0.9), cancel);
+        NetworkOutputs outputs = network.match(encodedSource, encodedTarget, scaled(progress, 0.9, 1.0), cancel);
+        return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), name, true, outputs::get);
+    }
+
+    /** How many images were run through the backbone so far (the feature cache's misses). */
+    public synchronized int encodings() {
+        return encodings;
+    }
+
+    private EncodedImage encoded(DecodedImage image, ProgressListener progress, CancelToken cancel) {
+        FeatureKey key = FeatureKey.of(image);
+        EncodedImage cached = featureCache.get(key);
+        if (cached != null) {
+            progress.progress("features cached", 1.0);
+            return cached;
+        }
+        float[] input = Preprocessing.networkInput(image.pixels());
+        EncodedImage encoded = network.encode(input, progress, cancel);
+        encodings++;
+        featureCache.put(key, encoded);
+        evict();
+        return encoded;
+    }
+
+    private void evict() {
+        Iterator<Map.Entry<FeatureKey, EncodedImage>> eldest = featureCache.entrySet().iterator();
+        while (featureCache.size() > FEATURE_CACHE_SIZE && eldest.hasNext()) {
+            Map.Entry<FeatureKey, EncodedImage> entry = eldest.next();
+            entry.getValue().close();
+            eldest.remove();
+        }
+    }
+
+    private static ProgressListener scaled(ProgressListener progress, double from, double to) {
+        return (stage, fraction) -> progress.progress(stage, fraction < 0 ? -1 : from + (to - from) * fraction);
+    }
+
+    @Override
+    public synchronized void close() {
+        featureCache.values().forEach(EncodedImage::close);
+        featureCache.clear();
+        network.close();
+    }
+}

@@ -1,0 +1,211 @@
+package org.learningsa.studio.align;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.learningsa.studio.core.AppPaths;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.engine.EngineRuntime;
+import org.learningsa.studio.engine.LearningSaNetwork;
+import org.learningsa.studio.engine.LearningSaWeights;
+import org.learningsa.studio.torch.StateDict;
+import org.learningsa.studio.torch.TorchFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The models the app can align with: the weight-free {@link DefaultAligner} and every LearningSA
+ * checkpoint found in {@link AppPaths#checkpointSearchDirs()} or opened by the user. A checkpoint is
+ * recognised by its keys (the enhancement transformers and {@code g_f}), loaded on first use and kept,
+ * so switching back to it is instant. One registry lives as long as the app; close it to free the networks.
+ */
+public final class ModelRegistry implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    /** Keys only a LearningSA state_dict has (possibly under a {@code module.} prefix). */
+    static final List<String> SIGNATURE_KEYS = List.of("g_f", "tokens_to_token4_1.attention1.attn.proj.weight");
+    private static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".pth.tar", ".ckpt");
+
+    /** A checkpoint file the registry knows about. */
+    public record CheckpointInfo(Path file, String displayName, long sizeBytes) {
+    }
+
+    private final Supplier<Device> device;
+    private final List<Path> searchDirs;
+    private final Set<Path> userFiles = new LinkedHashSet<>();
+    private final Map<Path, LearningSaAligner> loaded = new LinkedHashMap<>();
+    private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
+    private DefaultAligner defaultAligner;
+
+    /**
+     * A registry over the standard search folders on the device the user chose (the engine starts when a
+     * model is first needed; without CUDA the GPU choice falls back to the CPU). DJL-free, for the app.
+     */
+    public ModelRegistry(DeviceChoice choice) {
+        this(() -> EngineRuntime.start(choice).device());
+    }
+
+    /** A registry over the standard search folders, running networks on {@code device} when first needed. */
+    public ModelRegistry(Supplier<Device> device) {
+        this(device, AppPaths.checkpointSearchDirs());
+    }
+
+    public ModelRegistry(Supplier<Device> device, List<Path> searchDirs) {
+        this.device = device;
+        this.searchDirs = List.copyOf(searchDirs);
+    }
+
+    /** The weight-free aligner (always available). */
+    public synchronized Aligner defaultAligner() {
+        if (defaultAligner == null) {
+            defaultAligner = new DefaultAligner(device.get());
+        }
+        return defaultAligner;
+    }
+
+    /**
+     * The LearningSA checkpoints in the search folders and among the files the user opened, best first:
+     * {@code best_checkpoint_pascal}, then other {@code best_checkpoint*}, then the newest.
+     */
+    public synchronized List<CheckpointInfo> checkpoints() {
+        List<Path> candidates = new ArrayList<>(userFiles);
+        for (Path dir : searchDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(ModelRegistry::hasCheckpointExtension).sorted().forEach(candidates::add);
+            } catch (IOException e) {
+                LOG.warn("cannot list {}: {}", dir, e.toString());
+            }
+        }
+        List<CheckpointInfo> found = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (Path file : candidates) {
+            Path key = file.toAbsolutePath().normalize();
+            if (seen.add(key) && isLearningSaCheckpoint(key)) {
+                found.add(new CheckpointInfo(key, "LearningSA (" + key.getFileName() + ")", sizeOf(key)));
+            }
+        }
+        found.sort(Comparator.comparingInt((CheckpointInfo c) -> rank(c.file())).thenComparing(
+                (CheckpointInfo c) -> modified(c.file()), Comparator.reverseOrder()));
+        return found;
+    }
+
+    /** The best checkpoint found, if any. */
+    public Optional<CheckpointInfo> bestCheckpoint() {
+        return checkpoints().stream().findFirst();
+    }
+
+    /** The aligner of the best checkpoint found, else the default aligner. */
+    public Aligner bestAligner() {
+        Optional<CheckpointInfo> best = bestCheckpoint();
+        return best.isPresent() ? aligner(best.get().file()) : defaultAligner();
+    }
+
+    /**
+     * The aligner of a checkpoint, loading it on first use (seconds; the file is checked against the model's
+     * manifest) and returning the same instance afterwards. The file is remembered as opened by the user.
+     *
+     * @throws UserFacingException when the file is missing, is not a torch checkpoint or is not LearningSA's
+     */
+    public synchronized LearningSaAligner aligner(Path checkpoint) {
+        Path key = checkpoint.toAbsolutePath().normalize();
+        LearningSaAligner aligner = loaded.get(key);
+        if (aligner != null) {
+            return aligner;
+        }
+        if (!Files.isRegularFile(key)) {
+            throw new UserFacingException("cannot open checkpoint " + checkpoint + ": no such file");
+        }
+        if (!isLearningSaCheckpoint(key)) {
+            throw new UserFacingException("checkpoint " + checkpoint + " is not a LearningSA checkpoint (it lacks "
+                    + String.join(" and ", SIGNATURE_KEYS) + ")");
+        }
+        LOG.info("loading {}", key);
+        LearningSaNetwork network = new LearningSaNetwork(LearningSaWeights.fromCheckpoint(key, device.get()));
+        aligner = new LearningSaAligner(network, "LearningSA (" + key.getFileName() + ")");
+        loaded.put(key, aligner);
+        userFiles.add(key);
+        return aligner;
+    }
+
+    /** Whether the checkpoint is loaded (switching to it is instant). */
+    public synchronized boolean isLoaded(Path checkpoint) {
+        return loaded.containsKey(checkpoint.toAbsolutePath().normalize());
+    }
+
+    /** Remembers a file the user opened so that {@link #checkpoints()} lists it. */
+    public synchronized void addUserFile(Path checkpoint) {
+        userFiles.add(checkpoint.toAbsolutePath().normalize());
+    }
+
+    /** Whether {@code file} is a torch checkpoint with LearningSA's keys (cached per file). */
+    public synchronized boolean isLearningSaCheckpoint(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        Boolean known = recognised.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean result;
+        try (StateDict stateDict = StateDict.load(key)) {
+            result = SIGNATURE_KEYS.stream().allMatch(k -> stateDict.contains(k) || stateDict.contains("module." + k));
+        } catch (TorchFormatException e) {
+            LOG.info("{} is not a readable torch checkpoint: {}", key, e.getMessage());
+            result = false;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot inspect {}: {}", key, e.toString());
+            result = false;
+        }
+        recognised.put(key, result);
+        return result;
+    }
+
+    private static boolean hasCheckpointExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private static int rank(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.startsWith("best_checkpoint_pascal")) {
+            return 0;
+        }
+        return name.startsWith("best_checkpoint") ? 1 : 2;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        loaded.values().forEach(LearningSaAligner::close);
+        loaded.clear();
+    }
+}

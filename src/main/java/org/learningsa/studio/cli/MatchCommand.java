@@ -1,0 +1,173 @@
+package org.learningsa.studio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.ConfidenceKind;
+import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.align.MatchService;
+import org.learningsa.studio.align.ModelRegistry;
+import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.engine.EngineRuntime;
+import org.learningsa.studio.export.MatchFigure;
+import org.learningsa.studio.export.MatchJson;
+import org.learningsa.studio.image.DecodedImage;
+import org.learningsa.studio.image.ImageDecoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code lsa match SOURCE TARGET}: matches in original pixel coordinates with confidence, JSON and a figure. */
+@Command(name = "match", mixinStandardHelpOptions = true,
+        description = {"Match two images: for the centres of the interior 18x18 grid cells of SOURCE, the matching point "
+                + "in TARGET, in original pixel coordinates (x right, y down, pixel centres at integers), with a confidence "
+                + "and a mutual-consistency flag.",
+            "Without --json and --figure the JSON is printed on stdout."})
+public final class MatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "the source image (JPEG, PNG, BMP, GIF, TIFF)")
+    Path source;
+
+    @Parameters(index = "1", paramLabel = "TARGET", description = "the target image")
+    Path target;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "a LearningSA checkpoint (default: the best one found in the weights folders, "
+                    + "else the weight-free default aligner)")
+    Path checkpoint;
+
+    @Option(names = "--default-aligner",
+            description = "use the weight-free default aligner (hand-crafted descriptors, not semantic) even when a "
+                    + "checkpoint is found")
+    boolean defaultAligner;
+
+    @Option(names = "--readout", defaultValue = "fused", paramLabel = "fused|1|2|3|4", converter = ReadoutConverter.class,
+            description = "the fused multi-scale readout or one backbone level (default: ${DEFAULT-VALUE})")
+    Readout readout;
+
+    @Option(names = "--mapping", defaultValue = "exact", paramLabel = "paper|exact", converter = MappingConverter.class,
+            description = "exact: the geometric inverse of the resize and padding; paper: the reference's keypoint "
+                    + "transfer (crop, x10/9, half-to-even), for reproducing published numbers (default: ${DEFAULT-VALUE})")
+    Mapping mapping;
+
+    @Option(names = "--confidence", defaultValue = "peak", paramLabel = "peak|fb|level",
+            converter = ConfidenceConverter.class,
+            description = "peak: soft-argmax peak probability; fb: forward-backward consistency; level: the level "
+                    + "weight a_L(t) (default: ${DEFAULT-VALUE})")
+    ConfidenceKind confidence;
+
+    @Option(names = "--top", defaultValue = "0", paramLabel = "N",
+            description = "keep only the N most confident matches (default: all 324)")
+    int top;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "write the matches as JSON")
+    Path json;
+
+    @Option(names = "--figure", paramLabel = "OUT.png",
+            description = "write a side-by-side figure, lines coloured by confidence, with a colour bar and caption")
+    Path figure;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
+            description = "where to run the network (default: ${DEFAULT-VALUE}; falls back to the CPU without CUDA)")
+    String device;
+
+    @Override
+    public Integer call() {
+        if (top < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
+        }
+        if (defaultAligner && checkpoint != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint and --default-aligner exclude each other");
+        }
+        DeviceChoice choice;
+        try {
+            choice = DeviceChoice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        // decode first: an unreadable image is reported before any model is loaded
+        DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
+        DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
+        try (ModelRegistry registry = new ModelRegistry(() -> {
+            EngineRuntime runtime = EngineRuntime.start(choice);
+            runtime.fallbackMessage().ifPresent(m -> System.err.println("note: " + m));
+            return runtime.device();
+        })) {
+            MatchService service = new MatchService(registry);
+            Aligner aligner = defaultAligner ? registry.defaultAligner() : service.alignerFor(checkpoint);
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
+            MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
+                    top, progress, CancelToken.NEVER);
+            if (json != null) {
+                MatchJson.write(result, json);
+            }
+            if (figure != null) {
+                MatchFigure.writePng(result, sourceImage.pixels(), targetImage.pixels(), figure);
+            }
+            if (json == null && figure == null) {
+                out.println(MatchJson.toJson(result).toPrettyString());
+            } else {
+                long mutual = result.matches().matches().stream().filter(m -> m.mutual()).count();
+                out.printf(Locale.ROOT, "%d matches (%d mutual), %s, readout %s, mapping %s%n", result.matches().size(),
+                        mutual, result.alignment().modelName(), result.readout().label(),
+                        result.mapping().name().toLowerCase(Locale.ROOT));
+                if (json != null) {
+                    out.println("wrote " + json);
+                }
+                if (figure != null) {
+                    out.println("wrote " + figure);
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static final class ReadoutConverter implements ITypeConverter<Readout> {
+        @Override
+        public Readout convert(String value) {
+            try {
+                return Readout.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class MappingConverter implements ITypeConverter<Mapping> {
+        @Override
+        public Mapping convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "paper" -> Mapping.PAPER;
+                case "exact" -> Mapping.EXACT;
+                default -> throw new TypeConversionException("unknown mapping '" + value + "' (expected paper or exact)");
+            };
+        }
+    }
+
+    static final class ConfidenceConverter implements ITypeConverter<ConfidenceKind> {
+        @Override
+        public ConfidenceKind convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "peak" -> ConfidenceKind.PEAK_PROBABILITY;
+                case "fb", "forward-backward" -> ConfidenceKind.FORWARD_BACKWARD;
+                case "level" -> ConfidenceKind.LEVEL_WEIGHT;
+                default -> throw new TypeConversionException(
+                        "unknown confidence '" + value + "' (expected peak, fb or level)");
+            };
+        }
+    }
+}

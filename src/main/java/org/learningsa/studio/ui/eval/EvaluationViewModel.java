@@ -1,0 +1,274 @@
+package org.learningsa.studio.ui.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.data.Benchmark;
+import org.learningsa.studio.data.Dataset;
+import org.learningsa.studio.data.DatasetLocator;
+import org.learningsa.studio.data.SkippedPair;
+import org.learningsa.studio.eval.EvaluationReport;
+import org.learningsa.studio.eval.EvaluationRunner;
+import org.learningsa.studio.eval.EvaluationSettings;
+import org.learningsa.studio.eval.PairMatcher;
+import org.learningsa.studio.eval.PairResult;
+import org.learningsa.studio.eval.ReportWriter;
+import org.learningsa.studio.eval.ThresholdKind;
+import org.learningsa.studio.ui.task.BackgroundTask;
+import org.learningsa.studio.ui.task.TaskHandle;
+import org.learningsa.studio.ui.task.TaskRunner;
+
+/**
+ * State of the evaluation view: what to evaluate (folder, benchmark, threshold, mapping, model,
+ * limit), the run (progress, cancel), and what came out (PCK per α and category, the pairs, the
+ * skipped rows, the pair the user selected). Results arrive pair by pair, so a cancelled run keeps
+ * what it measured.
+ */
+public final class EvaluationViewModel {
+
+    /** Opens the model of a run: a checkpoint, or the weight-free default aligner for null. */
+    @FunctionalInterface
+    public interface MatcherFactory {
+        PairMatcher open(Path checkpointOrNull);
+    }
+
+    private final TaskRunner runner;
+    private final MatcherFactory matchers;
+    private final Executor uiThread;
+
+    private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<Benchmark> benchmark = new SimpleObjectProperty<>(Benchmark.PF_PASCAL);
+    private final ObjectProperty<ThresholdKind> threshold = new SimpleObjectProperty<>(ThresholdKind.IMAGE_SIZE);
+    private final ObjectProperty<Mapping> mapping = new SimpleObjectProperty<>(Mapping.PAPER);
+    private final ObjectProperty<Path> checkpoint = new SimpleObjectProperty<>();
+    private final IntegerProperty limit = new SimpleIntegerProperty(0);
+
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Choose a dataset folder and a benchmark, then Run.");
+    private final ObjectProperty<EvaluationReport> report = new SimpleObjectProperty<>();
+    private final ObservableList<PairResult> pairs = FXCollections.observableArrayList();
+    private final ObservableList<SkippedPair> skipped = FXCollections.observableArrayList();
+    private final ObjectProperty<PairResult> selectedPair = new SimpleObjectProperty<>();
+
+    private java.util.function.BiConsumer<Path, Path> pairOpener;
+    private TaskHandle handle;
+    private EvaluationSettings runSettings;
+    private Dataset runDataset;
+    private String runModel = "";
+
+    /**
+     * @param uiThread where results are delivered as they arrive ({@code Platform::runLater} in the
+     *                 app, {@code Runnable::run} in tests)
+     */
+    public EvaluationViewModel(TaskRunner runner, MatcherFactory matchers, Executor uiThread) {
+        this.runner = runner;
+        this.matchers = matchers;
+        this.uiThread = uiThread;
+        benchmark.addListener((obs, old, now) -> {
+            if (now != null) {
+                threshold.set(EvaluationSettings.defaultThreshold(now));
+            }
+        });
+    }
+
+    /** Starts a run in the background; results appear pair by pair. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        Path folder = dataFolder.get();
+        if (folder == null) {
+            status.set("Choose the dataset folder first.");
+            return;
+        }
+        EvaluationSettings settings = new EvaluationSettings(benchmark.get(), threshold.get(), mapping.get(),
+                EvaluationSettings.PAPER_ALPHAS);
+        Path model = checkpoint.get();
+        int pairLimit = limit.get();
+        pairs.clear();
+        skipped.clear();
+        report.set(null);
+        selectedPair.set(null);
+        running.set(true);
+        progress.set(-1);
+        status.set("Reading " + folder + " …");
+        runSettings = settings;
+        handle = runner.submit(BackgroundTask.<EvaluationReport>of("Evaluating on " + settings.benchmark().displayName(),
+                (listener, cancel) -> {
+                    Dataset dataset = DatasetLocator.open(settings.benchmark(), folder, null, "test");
+                    uiThread.execute(() -> started(dataset));
+                    try (PairMatcher matcher = matchers.open(model)) {
+                        uiThread.execute(() -> runModel = matcher.modelName());
+                        return new EvaluationRunner(matcher, settings).run(dataset, pairLimit, listener, cancel,
+                                result -> uiThread.execute(() -> arrived(result)), false);
+                    }
+                })
+                .onSuccess(this::finished)
+                .onFailure(this::failed)
+                .onCancelled(this::cancelled));
+        handle.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
+        handle.stageProperty().addListener((obs, old, now) -> {
+            if (running.get()) {
+                status.set(now);
+            }
+        });
+    }
+
+    /** Asks the run to stop after the pair that is being aligned; what was measured stays. */
+    public void cancel() {
+        if (handle != null && running.get()) {
+            handle.cancel();
+            status.set("Cancelling after the current pair…");
+        }
+    }
+
+    /** Where "Open in main window" sends a pair (source, target); null hides the action. */
+    public void setPairOpener(java.util.function.BiConsumer<Path, Path> opener) {
+        this.pairOpener = opener;
+    }
+
+    public boolean canOpenPairs() {
+        return pairOpener != null;
+    }
+
+    /** Opens the selected pair's images in the main window, source left and target right. */
+    public void openSelectedInMainWindow() {
+        PairResult selected = selectedPair.get();
+        if (selected != null && pairOpener != null) {
+            pairOpener.accept(selected.pair().sourceImage(), selected.pair().targetImage());
+        }
+    }
+
+    /** Writes the report of the last run (complete or not) as JSON. */
+    public void saveReport(Path file) {
+        EvaluationReport current = report.get();
+        if (current == null) {
+            throw new UserFacingException("there is no evaluation to save yet");
+        }
+        ReportWriter.writeJson(current, file);
+        status.set("Saved " + file);
+    }
+
+    private void started(Dataset dataset) {
+        runDataset = dataset;
+        skipped.setAll(dataset.skipped());
+        status.set(dataset.pairs().size() + " pairs" + (dataset.skipped().isEmpty() ? "" : ", " + dataset.skipped().size()
+                + " skipped") + ": " + dataset.description());
+    }
+
+    private void arrived(PairResult result) {
+        pairs.add(result);
+        report.set(partialReport(false));
+    }
+
+    private EvaluationReport partialReport(boolean complete) {
+        List<SkippedPair> skippedNow = new ArrayList<>(skipped);
+        return new EvaluationReport(runSettings, runModel, runDataset == null ? "" : runDataset.description(),
+                runDataset == null ? pairs.size() : runDataset.pairs().size(), List.copyOf(pairs), skippedNow, complete, 0);
+    }
+
+    private void finished(EvaluationReport result) {
+        running.set(false);
+        progress.set(1);
+        pairs.setAll(result.results());
+        skipped.setAll(result.skipped());
+        report.set(result);
+        double[] pck = result.pck();
+        int at = runSettings.alphas().indexOf(0.10);
+        status.set(String.format(java.util.Locale.ROOT, "Done: %d pairs%s, PCK@0.10 = %.1f %% (mean over pairs) in %.0f s",
+                result.results().size(), result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " skipped",
+                at < 0 ? Double.NaN : 100 * pck[at], result.seconds()));
+    }
+
+    private void failed(Throwable error) {
+        running.set(false);
+        progress.set(0);
+        status.set(error instanceof UserFacingException ? error.getMessage() : "Evaluation failed: " + error);
+    }
+
+    private void cancelled() {
+        running.set(false);
+        if (!pairs.isEmpty()) {
+            report.set(partialReport(false));
+        }
+        status.set("Cancelled after " + pairs.size() + " pairs; the numbers shown cover those pairs only.");
+    }
+
+    public ObjectProperty<Path> dataFolderProperty() {
+        return dataFolder;
+    }
+
+    public ObjectProperty<Benchmark> benchmarkProperty() {
+        return benchmark;
+    }
+
+    public ObjectProperty<ThresholdKind> thresholdProperty() {
+        return threshold;
+    }
+
+    public ObjectProperty<Mapping> mappingProperty() {
+        return mapping;
+    }
+
+    public ObjectProperty<Path> checkpointProperty() {
+        return checkpoint;
+    }
+
+    public IntegerProperty limitProperty() {
+        return limit;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<EvaluationReport> reportProperty() {
+        return report;
+    }
+
+    public ObservableList<PairResult> pairs() {
+        return pairs;
+    }
+
+    public ObservableList<SkippedPair> skipped() {
+        return skipped;
+    }
+
+    public ObjectProperty<PairResult> selectedPairProperty() {
+        return selectedPair;
+    }
+
+    /** The α values every run reports. */
+    public List<Double> alphas() {
+        return EvaluationSettings.PAPER_ALPHAS;
+    }
+
+    /** The settings of the last run (null before the first), to draw its results in the right frame. */
+    public EvaluationSettings runSettings() {
+        return runSettings;
+    }
+}
