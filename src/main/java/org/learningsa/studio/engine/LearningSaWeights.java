@@ -24,6 +24,7 @@ public final class LearningSaWeights implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearningSaWeights.class);
     private static final String MODULE_PREFIX = "module.";
+    private static final String BACKBONE_PREFIX = "feature_extraction.";
 
     private final NDManager manager;
     private final Map<String, NDArray> tensors;
@@ -98,7 +99,9 @@ public final class LearningSaWeights implements AutoCloseable {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         try {
             for (String canonical : manifest.usedCanonicalKeys()) {
-                NDArray array = source.load(sourceKeyOfCanonical.get(canonical), manager);
+                // the backbone folds its batch norms into the convolution weights in place
+                boolean writable = canonical.startsWith(BACKBONE_PREFIX);
+                NDArray array = source.load(sourceKeyOfCanonical.get(canonical), manager, writable);
                 array.setName(canonical);
                 tensors.put(canonical, array);
             }

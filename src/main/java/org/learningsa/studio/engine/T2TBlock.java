@@ -23,6 +23,8 @@ final class T2TBlock {
 
     private static final int CELLS = PaperGeometry.CELL_COUNT;
     private static final float ATTENTION_EPS = 1e-6f;
+    /** Largest patch matrix built at once (the weight itself is never copied). */
+    private static final long MAX_PATCH_BYTES = 96L << 20;
 
     final int channels;
     /** proj.weight, [C, 25C]. */
@@ -87,6 +89,16 @@ final class T2TBlock {
      */
     NDArray projectPatches(NDArray x) {
         long batch = x.getShape().get(0);
+        if (batch > 1 && 25L * channels * batch * CELLS * 4 > MAX_PATCH_BYTES) {
+            // one image at a time: the level-4 patch matrix of a pair would be 164 MB at once
+            NDList parts = new NDList();
+            for (long i = 0; i < batch; i++) {
+                parts.add(projectPatches(x.get(new NDIndex("{}:{}", i, i + 1))));
+            }
+            NDArray z = NDArrays.concat(parts, 0);
+            parts.close();
+            return z;
+        }
         NDManager outer = x.getManager();
         NDArray patches;
         try (NDManager scratch = outer.newSubManager()) {

@@ -46,8 +46,8 @@ class CheckpointLoadingTest {
         }
 
         @Override
-        public NDArray load(String key, NDManager manager) {
-            return inner.load(key.substring(prefix.length()), manager);
+        public NDArray load(String key, NDManager manager, boolean writable) {
+            return inner.load(key.substring(prefix.length()), manager, writable);
         }
     }
 
