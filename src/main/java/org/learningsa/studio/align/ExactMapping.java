@@ -1,5 +1,7 @@
 package org.learningsa.studio.align;
 
+import org.learningsa.studio.image.PaperGeometry;
+
 /**
  * The geometrically exact relation between original pixels, the 320×320 network canvas and the
  * 20×20 correspondence grid ({@link Mapping#EXACT}).
@@ -26,15 +28,15 @@ package org.learningsa.studio.align;
 public final class ExactMapping {
 
     /** Grid cells per side (spec §1.3: the network only works on a 20×20 grid). */
-    public static final int CELLS = 20;
+    public static final int CELLS = PaperGeometry.CELLS;
     /** Canvas pixels per grid cell: 320 / 20. */
-    public static final double CELL_SIZE = 16.0;
+    public static final double CELL_SIZE = (double) PaperGeometry.INPUT_SIZE / PaperGeometry.CELLS;
     /** The image is squashed to this size before padding (spec §1.1: (20 − 2)·16). */
-    public static final int IMAGE_SIZE = 288;
+    public static final int IMAGE_SIZE = PaperGeometry.RESIZED_SIZE;
     /** Zero padding on every side (spec §1.1). */
-    public static final int PAD = 16;
+    public static final int PAD = PaperGeometry.PAD;
     /** The network input side, 288 + 2·16. */
-    public static final int CANVAS_SIZE = 320;
+    public static final int CANVAS_SIZE = PaperGeometry.INPUT_SIZE;
 
     private ExactMapping() {
     }

@@ -29,6 +29,7 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
 
     private final LearningSaNetwork network;
     private final String name;
+    private final boolean semantic;
     private final Map<FeatureKey, EncodedImage> featureCache = new LinkedHashMap<>(16, 0.75f, true);
     private int encodings;
 
@@ -54,8 +55,14 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
      * @param name    shown to the user, e.g. "LearningSA (best_checkpoint_pascal.pt)"
      */
     public LearningSaAligner(LearningSaNetwork network, String name) {
+        this(network, name, true);
+    }
+
+    /** @param semantic false for weights that were never trained (the parity fixtures' hashed weights) */
+    public LearningSaAligner(LearningSaNetwork network, String name, boolean semantic) {
         this.network = network;
         this.name = name;
+        this.semantic = semantic;
     }
 
     @Override
@@ -65,7 +72,7 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
 
     @Override
     public boolean semantic() {
-        return true;
+        return semantic;
     }
 
     @Override
@@ -74,7 +81,7 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
         EncodedImage encodedSource = encoded(source, scaled(progress, 0.0, 0.45), cancel);
         EncodedImage encodedTarget = encoded(target, scaled(progress, 0.45, 0.9), cancel);
         NetworkOutputs outputs = network.match(encodedSource, encodedTarget, scaled(progress, 0.9, 1.0), cancel);
-        return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), name, true, outputs::get);
+        return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), name, semantic, outputs::get);
     }
 
     /** How many images were run through the backbone so far (the feature cache's misses). */

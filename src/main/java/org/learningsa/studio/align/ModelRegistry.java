@@ -49,6 +49,10 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<Path, LearningSaAligner> loaded = new LinkedHashMap<>();
     private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
     private DefaultAligner defaultAligner;
+    private LearningSaAligner hashedWeightsAligner;
+
+    /** Name of the network with the parity fixtures' deterministic, untrained weights. */
+    public static final String HASHED_WEIGHTS_NAME = "LearningSA architecture with hashed test weights (untrained, not semantic)";
 
     /**
      * A registry over the standard search folders on the device the user chose (the engine starts when a
@@ -74,6 +78,18 @@ public final class ModelRegistry implements AutoCloseable {
             defaultAligner = new DefaultAligner(device.get());
         }
         return defaultAligner;
+    }
+
+    /**
+     * The LearningSA network with the parity fixtures' deterministic weights: exercises the whole network
+     * path without a checkpoint (tests, benchmarks); its matches mean nothing. Created once.
+     */
+    public synchronized Aligner hashedWeightsAligner() {
+        if (hashedWeightsAligner == null) {
+            hashedWeightsAligner = new LearningSaAligner(
+                    new LearningSaNetwork(LearningSaWeights.hashed(device.get())), HASHED_WEIGHTS_NAME, false);
+        }
+        return hashedWeightsAligner;
     }
 
     /**
@@ -207,5 +223,9 @@ public final class ModelRegistry implements AutoCloseable {
     public synchronized void close() {
         loaded.values().forEach(LearningSaAligner::close);
         loaded.clear();
+        if (hashedWeightsAligner != null) {
+            hashedWeightsAligner.close();
+            hashedWeightsAligner = null;
+        }
     }
 }

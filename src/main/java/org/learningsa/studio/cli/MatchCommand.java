@@ -52,6 +52,11 @@ public final class MatchCommand implements Callable<Integer> {
                     + "checkpoint is found")
     boolean defaultAligner;
 
+    @Option(names = "--hashed-weights",
+            description = "the LearningSA network with the parity fixtures' deterministic, untrained weights: "
+                    + "tests the network path without a checkpoint; the matches mean nothing")
+    boolean hashedWeights;
+
     @Option(names = "--readout", defaultValue = "fused", paramLabel = "fused|1|2|3|4", converter = ReadoutConverter.class,
             description = "the fused multi-scale readout or one backbone level (default: ${DEFAULT-VALUE})")
     Readout readout;
@@ -87,9 +92,9 @@ public final class MatchCommand implements Callable<Integer> {
         if (top < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
-        if (defaultAligner && checkpoint != null) {
+        if ((defaultAligner ? 1 : 0) + (hashedWeights ? 1 : 0) + (checkpoint != null ? 1 : 0) > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--checkpoint and --default-aligner exclude each other");
+                    "--checkpoint, --default-aligner and --hashed-weights exclude each other");
         }
         DeviceChoice choice;
         try {
@@ -107,7 +112,8 @@ public final class MatchCommand implements Callable<Integer> {
             return runtime.device();
         })) {
             MatchService service = new MatchService(registry);
-            Aligner aligner = defaultAligner ? registry.defaultAligner() : service.alignerFor(checkpoint);
+            Aligner aligner = defaultAligner ? registry.defaultAligner()
+                    : hashedWeights ? registry.hashedWeightsAligner() : service.alignerFor(checkpoint);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);

@@ -56,28 +56,49 @@ record AffineWarp(double rotationDegrees, double scale, double shiftX, double sh
     }
 
     RgbImage warp(RgbImage source, Fill fill) {
+        return warp(source, 0, 0, fill);
+    }
+
+    /**
+     * The target for a source that is the window (offsetX, offsetY, width, height) of a larger photo: the
+     * warp is applied in the window's frame and reads the whole photo, so what comes into view is real
+     * scene content; only where even the photo ends is {@code fill} used.
+     */
+    RgbImage warp(RgbImage photo, int offsetX, int offsetY, Fill fill) {
+        int photoWidth = photo.width();
+        int photoHeight = photo.height();
         byte[] out = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                PixelPoint p = inverse(x, y);
-                boolean outside = p.x() < -0.5 || p.y() < -0.5 || p.x() > width - 0.5 || p.y() > height - 0.5;
+                PixelPoint window = inverse(x, y);
+                PixelPoint p = new PixelPoint(window.x() + offsetX, window.y() + offsetY);
+                boolean outside = p.x() < -0.5 || p.y() < -0.5 || p.x() > photoWidth - 0.5 || p.y() > photoHeight - 0.5;
                 if (outside && fill == Fill.BLACK) {
                     continue;
                 }
-                double sx = Math.max(0, Math.min(width - 1, mirror(p.x(), width)));
-                double sy = Math.max(0, Math.min(height - 1, mirror(p.y(), height)));
-                int x0 = Math.min((int) sx, width - 2);
-                int y0 = Math.min((int) sy, height - 2);
+                double sx = Math.max(0, Math.min(photoWidth - 1, mirror(p.x(), photoWidth)));
+                double sy = Math.max(0, Math.min(photoHeight - 1, mirror(p.y(), photoHeight)));
+                int x0 = Math.min((int) sx, photoWidth - 2);
+                int y0 = Math.min((int) sy, photoHeight - 2);
                 double fx = sx - x0;
                 double fy = sy - y0;
                 for (int c = 0; c < 3; c++) {
-                    double a = source.get(x0, y0, c) * (1 - fx) + source.get(x0 + 1, y0, c) * fx;
-                    double b = source.get(x0, y0 + 1, c) * (1 - fx) + source.get(x0 + 1, y0 + 1, c) * fx;
+                    double a = photo.get(x0, y0, c) * (1 - fx) + photo.get(x0 + 1, y0, c) * fx;
+                    double b = photo.get(x0, y0 + 1, c) * (1 - fx) + photo.get(x0 + 1, y0 + 1, c) * fx;
                     out[(y * width + x) * 3 + c] = (byte) Math.round(a * (1 - fy) + b * fy);
                 }
             }
         }
         return new RgbImage(width, height, out);
+    }
+
+    /** The window (x, y, w, h) of a photo as an image of its own. */
+    static RgbImage crop(RgbImage photo, int x, int y, int w, int h) {
+        byte[] out = new byte[w * h * 3];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(photo.rgb(), ((y + row) * photo.width() + x) * 3, out, row * w * 3, w * 3);
+        }
+        return new RgbImage(w, h, out);
     }
 
     /** Reflects a coordinate into [−0.5, size − 0.5] (the image mirrored about its pixel edges). */

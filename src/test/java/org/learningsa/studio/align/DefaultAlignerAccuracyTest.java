@@ -31,10 +31,17 @@ class DefaultAlignerAccuracyTest {
     private static final int WARPS_PER_PHOTO = 3;
     private static final List<RgbImage> IMAGES = new ArrayList<>();
     /**
-     * Mirrored fill by default: a real second photo has scene content where the warp leaves the source,
-     * not a black band with a straight edge. {@code -Dpck.fill=BLACK} reports the harder variant.
+     * How a pair is made from a photo. WINDOW (default): the source is the central 60 % window of the photo
+     * and the target the warped view of the whole photo around it, so both images show real scene content
+     * everywhere, as a real second photo would (the photo's mirror image only where even the photo ends).
+     * MIRROR and BLACK warp the whole photo and fill what comes into view with its mirror image or black;
+     * {@code -Dpck.pairs=BLACK} reports that harder, artificial variant (a straight black edge no real pair has).
      */
-    private static final AffineWarp.Fill FILL = AffineWarp.Fill.valueOf(System.getProperty("pck.fill", "MIRROR"));
+    enum PairMaking { WINDOW, MIRROR, BLACK }
+
+    private static final PairMaking PAIRS = PairMaking.valueOf(System.getProperty("pck.pairs", "WINDOW"));
+    /** Side of the source window as a fraction of the photo (WINDOW pairs). */
+    private static final double WINDOW_FRACTION = 0.6;
 
     @BeforeAll
     static void loadPhotos() {
@@ -65,8 +72,8 @@ class DefaultAlignerAccuracyTest {
     }
 
     private static void print(String label, Score score) {
-        System.out.printf(Locale.ROOT, "default aligner %s, %s fill: %.3f, identity baseline %.3f (%d points)%n",
-                label, FILL, score.pck(), score.identityPck(), score.points());
+        System.out.printf(Locale.ROOT, "default aligner %s, %s pairs: %.3f, identity baseline %.3f (%d points)%n",
+                label, PAIRS, score.pck(), score.identityPck(), score.points());
     }
 
     static Score evaluate(Random random, double maxRotation, double minScale, double maxScale, double maxShift,
@@ -78,12 +85,23 @@ class DefaultAlignerAccuracyTest {
         int points = 0;
         for (RgbImage image : IMAGES) {
             for (int w = 0; w < WARPS_PER_PHOTO; w++) {
-                AffineWarp warp = AffineWarp.random(random, image.width(), image.height(),
+                RgbImage source = image;
+                int offsetX = 0;
+                int offsetY = 0;
+                if (PAIRS == PairMaking.WINDOW) {
+                    int windowWidth = (int) Math.round(image.width() * WINDOW_FRACTION);
+                    int windowHeight = (int) Math.round(image.height() * WINDOW_FRACTION);
+                    offsetX = (image.width() - windowWidth) / 2;
+                    offsetY = (image.height() - windowHeight) / 2;
+                    source = AffineWarp.crop(image, offsetX, offsetY, windowWidth, windowHeight);
+                }
+                AffineWarp warp = AffineWarp.random(random, source.width(), source.height(),
                         maxRotation, minScale, maxScale, maxShift);
-                RgbImage target = warp.warp(image, FILL);
-                Alignment alignment = aligner.align(DecodedImage.of(image), DecodedImage.of(target),
+                RgbImage target = warp.warp(image, offsetX, offsetY,
+                        PAIRS == PairMaking.BLACK ? AffineWarp.Fill.BLACK : AffineWarp.Fill.MIRROR);
+                Alignment alignment = aligner.align(DecodedImage.of(source), DecodedImage.of(target),
                         ProgressListener.NONE, CancelToken.NEVER);
-                double threshold = alpha * Math.max(image.width(), image.height());
+                double threshold = alpha * Math.max(target.width(), target.height());
                 int correct = 0;
                 int identityCorrect = 0;
                 int valid = 0;
@@ -106,7 +124,7 @@ class DefaultAlignerAccuracyTest {
                     pairs++;
                     points += valid;
                     System.out.printf(Locale.ROOT, "  %s rot %.1f scale %.2f shift (%.0f, %.0f): PCK %.3f identity %.3f%n",
-                            image.width() + "x" + image.height(), warp.rotationDegrees(), warp.scale(),
+                            source.width() + "x" + source.height(), warp.rotationDegrees(), warp.scale(),
                             warp.shiftX(), warp.shiftY(), (double) correct / valid, (double) identityCorrect / valid);
                 }
             }

@@ -98,6 +98,27 @@ class MatchCommandTest {
     }
 
     @Test
+    void runsTheNetworkPathWithHashedWeights(@TempDir Path folder) throws Exception {
+        assumeTrue(Files.isRegularFile(SOURCE), "sample images not found (run from the project folder)");
+        Path json = folder.resolve("network.json");
+        Run result = run("match", "assets/samples/dog.jpg", "assets/samples/horses.jpg", "--hashed-weights",
+                "--device", "cpu", "--readout", "4", "--confidence", "level", "--json", json.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(ModelRegistry.HASHED_WEIGHTS_NAME, root.get("model").asText());
+        assertEquals(768, root.get("source").get("width").asInt());
+        assertEquals(512, root.get("target").get("height").asInt());
+        assertEquals(324, root.get("matches").size());
+    }
+
+    @Test
+    void modelOptionsExcludeEachOther() {
+        Run result = run("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--hashed-weights");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("exclude each other"), result.err());
+    }
+
+    @Test
     void unreadableImageIsOneLineAndExitTwo(@TempDir Path folder) throws Exception {
         Path broken = folder.resolve("broken.jpg");
         Files.writeString(broken, "this is not a JPEG");
