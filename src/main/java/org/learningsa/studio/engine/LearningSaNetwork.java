@@ -73,8 +73,8 @@ public final class LearningSaNetwork implements AutoCloseable {
      * The tensors a fine-tuning run trains (spec §4), by checkpoint key: every T2T {@code proj.weight},
      * {@code proj.bias}, {@code attn_gamma}, block-#1 {@code gamma}, the pair {@code sum_gamma0/1} (as one
      * 2-vector under {@code ...sum_gamma}) and {@code g_f}. Mark them with {@code setRequiresGradient(true)} to
-     * train; tensors loaded from a checkpoint may share read-only memory with the mapped file, so
-     * {@code duplicate()} them before in-place optimiser updates, and call {@link #refreshPositionTerms()} after
+     * train; load the checkpoint with {@code LearningSaWeights.fromCheckpoint(file, device, true)} so that they
+     * are writable (by default the large projections read the read-only memory-mapped file), and call {@link #refreshPositionTerms()} after
      * changing a block-#1 projection weight.
      */
     public java.util.Map<String, NDArray> trainableArrays() {
