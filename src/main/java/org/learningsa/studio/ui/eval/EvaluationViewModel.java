@@ -17,6 +17,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -41,10 +43,13 @@ import org.learningsa.studio.ui.task.TaskRunner;
  */
 public final class EvaluationViewModel {
 
-    /** Opens the model of a run: a checkpoint, or the weight-free default aligner for null. */
+    /**
+     * Opens the model of a run (on the worker): a checkpoint, or the weight-free default aligner for null.
+     * In the app it comes from the main window's model registry, so a checkpoint is loaded once per session.
+     */
     @FunctionalInterface
     public interface MatcherFactory {
-        PairMatcher open(Path checkpointOrNull);
+        PairMatcher open(Path checkpointOrNull, ProgressListener progress, CancelToken cancel);
     }
 
     private final TaskRunner runner;
@@ -113,7 +118,7 @@ public final class EvaluationViewModel {
                 (listener, cancel) -> {
                     Dataset dataset = DatasetLocator.open(settings.benchmark(), folder, null, "test");
                     uiThread.execute(() -> started(dataset));
-                    try (PairMatcher matcher = matchers.open(model)) {
+                    try (PairMatcher matcher = matchers.open(model, listener, cancel)) {
                         uiThread.execute(() -> runModel = matcher.modelName());
                         return new EvaluationRunner(matcher, settings).run(dataset, pairLimit, listener, cancel,
                                 result -> uiThread.execute(() -> arrived(result)), false);
