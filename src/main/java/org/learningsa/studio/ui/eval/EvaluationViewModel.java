@@ -196,9 +196,10 @@ public final class EvaluationViewModel {
         report.set(result);
         double[] pck = result.pck();
         int at = runSettings.alphas().indexOf(0.10);
-        status.set(String.format(java.util.Locale.ROOT, "Done: %d pairs%s, PCK@0.10 = %.1f %% (mean over pairs) in %.0f s",
+        status.set(String.format(java.util.Locale.ROOT, "Done: %d pairs%s, PCK@0.10 = %.1f %% (mean over pairs) in %.0f s%s",
                 result.results().size(), result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " skipped",
-                at < 0 ? Double.NaN : 100 * pck[at], result.seconds()));
+                at < 0 ? Double.NaN : 100 * pck[at], result.seconds(), result.images().counted()
+                        ? " (" + result.images().encoded() + " of " + result.images().distinct() + " images encoded)" : ""));
     }
 
     private void failed(Throwable error) {
