@@ -59,6 +59,10 @@ public final class ReportWriter {
         root.put("pairs_skipped", report.skipped().size());
         root.put("complete", report.complete());
         root.put("seconds", Math.round(report.seconds() * 10) / 10.0);
+        if (report.images().counted()) {
+            root.put("images_encoded", report.images().encoded());
+            root.put("images_distinct", report.images().distinct());
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedPair s : report.skipped()) {
             skipped.addObject().put("where", s.where()).put("reason", s.reason());
