@@ -34,6 +34,9 @@ import org.learningsa.studio.engine.LearningSaWeights;
  */
 class EachImageEncodedOnceTest {
 
+    private static final EvaluationSettings SETTINGS = new EvaluationSettings(Benchmark.PF_PASCAL, ThresholdKind.IMAGE_SIZE,
+            Mapping.PAPER, EvaluationSettings.PAPER_ALPHAS);
+
     @TempDir
     Path dir;
 
@@ -87,7 +90,7 @@ class EachImageEncodedOnceTest {
             }
         };
         Dataset dataset = new Dataset(Benchmark.PF_PASCAL, "noise", dir.resolve("pairs.csv"), pairs, List.of());
-        EvaluationReport report = new EvaluationRunner(recording, new EvaluationSettings(Benchmark.PF_PASCAL, ThresholdKind.IMAGE_SIZE, Mapping.PAPER, EvaluationSettings.PAPER_ALPHAS))
+        EvaluationReport report = new EvaluationRunner(recording, SETTINGS)
                 .run(dataset, 0, ProgressListener.NONE, CancelToken.NEVER, r -> { }, false);
         // a stays in use from pair 1 to pair 4; at pair 2 a, c, d are in use
         assertEquals(List.of(3), expected);
@@ -106,7 +109,7 @@ class EachImageEncodedOnceTest {
         EvaluationReport report;
         try (PairMatcher matcher = AlignerPairMatcher.owning(new LearningSaAligner(
                 new LearningSaNetwork(LearningSaWeights.hashed(Device.cpu())), "LearningSA (hashed weights)", false))) {
-            report = new EvaluationRunner(matcher, new EvaluationSettings(Benchmark.PF_PASCAL, ThresholdKind.IMAGE_SIZE, Mapping.PAPER, EvaluationSettings.PAPER_ALPHAS))
+            report = new EvaluationRunner(matcher, SETTINGS)
                     .run(dataset, 0, (stage, fraction) -> stages.add(stage), CancelToken.NEVER, r -> { }, false);
         }
         System.out.printf("4 pairs, 7 images: %d encodings in %.1f s%n", report.images().encoded(),
