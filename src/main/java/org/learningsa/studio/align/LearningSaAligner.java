@@ -24,14 +24,22 @@ import org.learningsa.studio.image.RgbImage;
  */
 public final class LearningSaAligner implements Aligner, AutoCloseable {
 
-    /** Encoded images kept; each holds about 6 MB of native memory (3840 channels × 400 cells × 4 bytes). */
+    /** Encoded images kept between interactive alignments. */
     static final int FEATURE_CACHE_SIZE = 6;
+    /**
+     * Native memory of one encoded image: the four enhanced levels, 256 + 512 + 1024 + 2048 = 3840 channels
+     * × 20 × 20 cells × 4 bytes (float32) = 6,144,000 bytes.
+     */
+    public static final long ENCODED_IMAGE_BYTES = 3840L * 400 * 4;
+    /** The most native memory a {@linkplain #reserveFeatureCache reserved} feature cache may hold (2 GiB ≈ 349 images). */
+    public static final long FEATURE_CACHE_BUDGET_BYTES = 2L << 30;
 
     private final LearningSaNetwork network;
     private final String name;
     private final boolean semantic;
     private final Map<FeatureKey, EncodedImage> featureCache = new LinkedHashMap<>(16, 0.75f, true);
     private int encodings;
+    private int capacity = FEATURE_CACHE_SIZE;
 
     /** Cache key: the file's identity, or the very pixel array for an image that only lives in memory. */
     record FeatureKey(Path path, long modified, long size, RgbImage inMemory) {
@@ -89,6 +97,42 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
         return encodings;
     }
 
+    /**
+     * Lets the feature cache hold {@code images} encoded images (an evaluation that will re-use that many images
+     * at once), at least the interactive size and at most what fits {@link #FEATURE_CACHE_BUDGET_BYTES}.
+     *
+     * @return the capacity now in force
+     */
+    public synchronized int reserveFeatureCache(int images) {
+        capacity = Math.max(FEATURE_CACHE_SIZE, Math.min(images, maxCachedImages()));
+        evict();
+        return capacity;
+    }
+
+    /** Back to the interactive cache size (the most recently used images stay). */
+    public synchronized void releaseFeatureCache() {
+        capacity = FEATURE_CACHE_SIZE;
+        evict();
+    }
+
+    /** The most encoded images the memory budget allows. */
+    public static int maxCachedImages() {
+        return (int) (FEATURE_CACHE_BUDGET_BYTES / ENCODED_IMAGE_BYTES);
+    }
+
+    /** Drops the cached features of an image file that will not be aligned again (frees its native memory). */
+    public synchronized void forget(Path image) {
+        Path key = image.toAbsolutePath().normalize();
+        Iterator<Map.Entry<FeatureKey, EncodedImage>> entries = featureCache.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<FeatureKey, EncodedImage> entry = entries.next();
+            if (key.equals(entry.getKey().path())) {
+                entry.getValue().close();
+                entries.remove();
+            }
+        }
+    }
+
     private EncodedImage encoded(DecodedImage image, ProgressListener progress, CancelToken cancel) {
         FeatureKey key = FeatureKey.of(image);
         EncodedImage cached = featureCache.get(key);
@@ -106,7 +150,7 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
 
     private void evict() {
         Iterator<Map.Entry<FeatureKey, EncodedImage>> eldest = featureCache.entrySet().iterator();
-        while (featureCache.size() > FEATURE_CACHE_SIZE && eldest.hasNext()) {
+        while (featureCache.size() > capacity && eldest.hasNext()) {
             Map.Entry<FeatureKey, EncodedImage> entry = eldest.next();
             entry.getValue().close();
             eldest.remove();

@@ -50,6 +50,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
     private DefaultAligner defaultAligner;
     private LearningSaAligner hashedWeightsAligner;
+    private int checkpointLoads;
 
     /** Name of the network with the parity fixtures' deterministic, untrained weights. */
     public static final String HASHED_WEIGHTS_NAME = "LearningSA architecture with hashed test weights (untrained, not semantic)";
@@ -153,10 +154,16 @@ public final class ModelRegistry implements AutoCloseable {
         }
         LOG.info("loading {}", key);
         LearningSaNetwork network = new LearningSaNetwork(LearningSaWeights.fromCheckpoint(key, device.get()));
+        checkpointLoads++;
         aligner = new LearningSaAligner(network, "LearningSA (" + key.getFileName() + ")");
         loaded.put(key, aligner);
         userFiles.add(key);
         return aligner;
+    }
+
+    /** How many checkpoint files were read into a network so far (each at most once while the registry lives). */
+    public synchronized int checkpointLoads() {
+        return checkpointLoads;
     }
 
     /** Whether the checkpoint is loaded (switching to it is instant). */

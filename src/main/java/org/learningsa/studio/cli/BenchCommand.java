@@ -55,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (LearningSaNetwork net = network.openNetwork()) {
             out.printf(Locale.ROOT, "weights: %s, device: %s, load %.0f ms, threads: %d cores%n", network.weightsLabel(),
                     net.device(), (System.nanoTime() - loadStart) / 1e6, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "trained scalars: %s%n", net.trainedScalars());
             out.printf(Locale.ROOT, "rss after load: %s%n", memoryLine());
             out.flush();
             net.forward(pair[0], pair[1], ProgressListener.NONE, CancelToken.NEVER);
@@ -152,6 +153,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Two different smooth images in the normalised input range (timing does not depend on the content). */
+    public static float[][] syntheticPairForTests() {
+        return syntheticPair();
+    }
+
     static float[][] syntheticPair() {
         int n = 3 * 320 * 320;
         float[][] pair = new float[2][n];

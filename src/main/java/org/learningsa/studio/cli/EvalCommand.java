@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Mapping;
-import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -108,26 +107,36 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("lsa: skipped " + skipped);
         }
         out.flush();
-        EvaluationReport result;
-        try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, DeviceChoice.parse(device))) {
-            out.println("Model:     " + matcher.modelName());
-            out.println("Threshold: " + settings.thresholdInWords());
+        try (InterruptGrace interrupt = InterruptGrace.install(err,
+                "stopping the pair in progress and writing the report of the pairs done so far to " + report)) {
+            EvaluationReport result;
+            try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, DeviceChoice.parse(device))) {
+                out.println("Model:     " + matcher.modelName());
+                out.println("Threshold: " + settings.thresholdInWords());
+                out.flush();
+                ProgressLine progress = new ProgressLine(err, "eval");
+                result = new EvaluationRunner(matcher, settings).run(dataset, limit, progress, interrupt.token(), r -> { },
+                        true);
+            }
+            if (result.results().isEmpty()) {
+                throw new UserFacingException(interrupt.wasInterrupted() ? "interrupted before the first pair was evaluated; "
+                        + "no report written" : "no pair of " + dataset.annotations() + " could be evaluated; first problem: "
+                        + (result.skipped().isEmpty() ? "none recorded" : result.skipped().get(result.skipped().size() - 1)));
+            }
+            ReportWriter.writeJson(result, report);
+            if (csvOut != null) {
+                ReportWriter.writeCsv(result, csvOut);
+            }
+            if (!result.complete()) {
+                err.println("lsa: interrupted after " + result.results().size() + " of " + Math.min(limit > 0 ? limit
+                        : Integer.MAX_VALUE, dataset.pairs().size()) + " pairs; the report (\"complete\": false) covers those only");
+                err.flush();
+            }
+            printSummary(out, result);
+            out.println("Convention: " + settings.conventionInWords());
+            out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
             out.flush();
-            ProgressLine progress = new ProgressLine(err, "eval");
-            result = new EvaluationRunner(matcher, settings).run(dataset, limit, progress, CancelToken.NEVER, r -> { }, false);
         }
-        if (result.results().isEmpty()) {
-            throw new UserFacingException("no pair of " + dataset.annotations() + " could be evaluated; first problem: "
-                    + (result.skipped().isEmpty() ? "none recorded" : result.skipped().get(result.skipped().size() - 1)));
-        }
-        ReportWriter.writeJson(result, report);
-        if (csvOut != null) {
-            ReportWriter.writeCsv(result, csvOut);
-        }
-        printSummary(out, result);
-        out.println("Convention: " + settings.conventionInWords());
-        out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
-        out.flush();
         return 0;
     }
 
@@ -156,6 +165,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         if (!report.skipped().isEmpty()) {
             notes.add(report.skipped().size() + " skipped (listed in the report)");
+        }
+        if (report.images().counted()) {
+            notes.add(report.images().encoded() + " encodings for " + report.images().distinct() + " distinct images");
         }
         notes.add(String.format(Locale.ROOT, "%.1f s", report.seconds()));
         out.println("(" + String.join(", ", notes) + ")");

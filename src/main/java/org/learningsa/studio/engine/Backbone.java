@@ -57,6 +57,7 @@ final class Backbone implements AutoCloseable {
     }
 
     private final NDManager manager;
+    private final List<NDArray> arrays = new ArrayList<>();
     private final FoldedConv stem1;
     private final FoldedConv stem2;
     private final FoldedConv stem3;
@@ -94,12 +95,20 @@ final class Backbone implements AutoCloseable {
             NDArray mean = weights.take(PREFIX + bn + ".running_mean", scratch);
             NDArray var = weights.take(PREFIX + bn + ".running_var", scratch);
             NDArray scale = gamma.div(var.add(BN_EPS).sqrt());
-            NDArray foldedWeight = w.mul(scale.reshape(-1, 1, 1, 1));
+            // in place: a folded copy would leave the raw weights as ~170 MB of holes in the native heap
+            NDArray foldedWeight = w.muli(scale.reshape(-1, 1, 1, 1));
             NDArray foldedBias = beta.sub(mean.mul(scale));
             foldedWeight.attach(manager);
             foldedBias.attach(manager);
+            arrays.add(foldedWeight);
+            arrays.add(foldedBias);
             return new FoldedConv(foldedWeight, foldedBias, stride, padding, dilation);
         }
+    }
+
+    /** The folded weights and biases. */
+    List<NDArray> arrays() {
+        return arrays;
     }
 
     /**

@@ -20,7 +20,7 @@ final class EnhancementTransformer {
     final int channels;
     final T2TBlock first;
     final T2TBlock second;
-    private final NDArray resampleRows;
+    /** Rᵀ [in, 20]: the align_corners=True resampling matrix, for rows and columns alike. */
     private final NDArray resampleColumnsTransposed;
 
     /** Key prefix of block {@code block} (1 or 2) of level {@code level}. */
@@ -34,8 +34,15 @@ final class EnhancementTransformer {
         first = new T2TBlock(weights, blockPrefix(level, 1), channels, true, owner);
         second = new T2TBlock(weights, blockPrefix(level, 2), channels, false, owner);
         float[] matrix = alignCornersMatrix(inputSize, N);
-        resampleRows = owner.create(matrix, new Shape(N, inputSize));
-        resampleColumnsTransposed = resampleRows.transpose().duplicate();
+        resampleColumnsTransposed = owner.create(matrix, new Shape(N, inputSize)).transpose().duplicate();
+    }
+
+    /** The long-lived arrays of both blocks and the resampling matrices. */
+    java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> list = new java.util.ArrayList<>(first.arrays());
+        list.addAll(second.arrays());
+        list.add(resampleColumnsTransposed);
+        return list;
     }
 
     /**
@@ -60,16 +67,26 @@ final class EnhancementTransformer {
     /** Backbone level {@code [B, C, H, W]} → enhanced features {@code [B, C, 400]}. */
     NDArray forward(NDArray feature, ForwardTrace trace) {
         long batch = feature.getShape().get(0);
-        NDArray down = resampleRows.matMul(feature).matMul(resampleColumnsTransposed);
-        trace.record("down" + level, down);
-        NDArray t1 = first.forward(down);
-        trace.record("t2t" + level + "_1", t1.reshape(batch, channels, N, N));
-        NDArray a1 = Activation.relu(instanceNorm(t1)).reshape(batch, channels, N, N);
-        NDArray t2 = second.forward(a1);
-        trace.record("t2t" + level + "_2", t2.reshape(batch, channels, N, N));
-        NDArray adapted = Activation.relu(instanceNorm(t2));
-        trace.record("adap" + level, adapted.reshape(batch, channels, N, N));
-        return adapted;
+        NDManager outer = feature.getManager();
+        // A level's intermediates (~100 MB at level 4) are freed when it ends. Every op below takes an
+        // activation as its first operand, so its result lands in this scope (DJL attaches results to the
+        // first operand's manager).
+        try (NDManager levelScope = outer.newSubManager()) {
+            feature.tempAttach(levelScope);
+            // R·X·Rᵀ as ((X·Rᵀ)ᵀ·Rᵀ)ᵀ over the last two axes: rows and columns use the same matrix (square grid)
+            NDArray down = feature.matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2)
+                    .matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2);
+            trace.record("down" + level, down);
+            NDArray t1 = first.forward(down);
+            trace.record("t2t" + level + "_1", t1.reshape(batch, channels, N, N));
+            NDArray a1 = Activation.relu(instanceNorm(t1)).reshape(batch, channels, N, N);
+            NDArray t2 = second.forward(a1);
+            trace.record("t2t" + level + "_2", t2.reshape(batch, channels, N, N));
+            NDArray adapted = Activation.relu(instanceNorm(t2));
+            trace.record("adap" + level, adapted.reshape(batch, channels, N, N));
+            adapted.attach(outer);
+            return adapted;
+        }
     }
 
     /** (x − mean) / sqrt(var + 1e-5) over the 400 positions, biased variance. */

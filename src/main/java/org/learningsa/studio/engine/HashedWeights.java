@@ -57,7 +57,7 @@ public final class HashedWeights implements WeightSource {
     }
 
     @Override
-    public NDArray load(String key, NDManager manager) {
+    public NDArray load(String key, NDManager manager, boolean writable) {
         ModelManifest.Entry e = entry(key);
         if (!e.isFloat()) {
             throw new IllegalArgumentException(key + " is an integer tensor (" + e.dtype() + ")");

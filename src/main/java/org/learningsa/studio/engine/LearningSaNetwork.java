@@ -28,13 +28,17 @@ public final class LearningSaNetwork implements AutoCloseable {
     private final Backbone backbone;
     private final List<EnhancementTransformer> transformers = new ArrayList<>();
     private final NDArray levelGains;
+    /** Every long-lived array; attached to the scope of a forward while it runs (see {@link #encodeAll}). */
+    private final List<NDArray> networkArrays = new ArrayList<>();
     private final MultiScaleMatcher matcher;
     private final String description;
+    private final String trainedScalars;
 
     /** Builds the network from {@code weights} and takes ownership of them. */
     public LearningSaNetwork(LearningSaWeights weights) {
         this.manager = NDManager.newBaseManager(weights.device());
         this.description = weights.description();
+        this.trainedScalars = weights.trainedScalars();
         try (weights) {
             backbone = new Backbone(weights, manager);
             for (int level = 1; level <= 4; level++) {
@@ -46,6 +50,10 @@ public final class LearningSaNetwork implements AutoCloseable {
             throw e;
         }
         matcher = new MultiScaleMatcher(manager.getDevice());
+        networkArrays.addAll(backbone.arrays());
+        for (EnhancementTransformer transformer : transformers) {
+            networkArrays.addAll(transformer.arrays());
+        }
     }
 
     public Device device() {
@@ -54,6 +62,45 @@ public final class LearningSaNetwork implements AutoCloseable {
 
     public String weightsDescription() {
         return description;
+    }
+
+    /** g_f and the T2T scalars (gamma, attn_gamma, sum_gamma0/1) as loaded, for logs and reports. */
+    public String trainedScalars() {
+        return trainedScalars;
+    }
+
+    /**
+     * The tensors a fine-tuning run trains (spec §4), by checkpoint key: every T2T {@code proj.weight},
+     * {@code proj.bias}, {@code attn_gamma}, block-#1 {@code gamma}, the pair {@code sum_gamma0/1} (as one
+     * 2-vector under {@code ...sum_gamma}) and {@code g_f}. Mark them with {@code setRequiresGradient(true)} to
+     * train; load the checkpoint with {@code LearningSaWeights.fromCheckpoint(file, device, true)} so that they
+     * are writable (by default the large projections read the read-only memory-mapped file), and call {@link #refreshPositionTerms()} after
+     * changing a block-#1 projection weight.
+     */
+    public java.util.Map<String, NDArray> trainableArrays() {
+        java.util.Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+        for (EnhancementTransformer t : transformers) {
+            for (int block = 1; block <= 2; block++) {
+                T2TBlock b = block == 1 ? t.first : t.second;
+                String prefix = EnhancementTransformer.blockPrefix(t.level, block);
+                out.put(prefix + "proj.weight", b.projectionWeight);
+                out.put(prefix + "proj.bias", b.projectionBias);
+                out.put(prefix + "attn_gamma", b.attentionGamma);
+                out.put(prefix + "sum_gamma", b.mixLogits);
+                if (b.gamma != null) {
+                    out.put(prefix + "gamma", b.gamma);
+                }
+            }
+        }
+        out.put("g_f", levelGains);
+        return out;
+    }
+
+    /** Recomputes the cached position terms P·Wᵀ of the block-#1 modules (after their weights changed). */
+    public void refreshPositionTerms() {
+        for (EnhancementTransformer t : transformers) {
+            t.first.refreshPositionProjection();
+        }
     }
 
     /** g_f as loaded (4 values). */
@@ -87,6 +134,11 @@ public final class LearningSaNetwork implements AutoCloseable {
         cancel.throwIfCancelled();
         List<EncodedImage> encoded = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
+            // DJL attaches an op's result to the manager of its first operand: with the weights temporarily in
+            // this scope, results like W·patches are freed with it instead of piling up in the network's manager
+            for (NDArray array : networkArrays) {
+                array.tempAttach(scope);
+            }
             NDArray x = scope.create(batch, new Shape(inputs.size(), 3, size, size));
             progress.progress("backbone", 0.05);
             NDList features = backbone.forward(x, trace);

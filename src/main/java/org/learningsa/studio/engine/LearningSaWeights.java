@@ -24,6 +24,7 @@ public final class LearningSaWeights implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearningSaWeights.class);
     private static final String MODULE_PREFIX = "module.";
+    private static final String BACKBONE_PREFIX = "feature_extraction.";
 
     private final NDManager manager;
     private final Map<String, NDArray> tensors;
@@ -48,13 +49,27 @@ public final class LearningSaWeights implements AutoCloseable {
      * format; GPU-saved tensors included) and checks it against the manifest.
      */
     public static LearningSaWeights fromCheckpoint(java.nio.file.Path file, Device device) {
+        return fromCheckpoint(file, device, false);
+    }
+
+    /**
+     * As {@link #fromCheckpoint(java.nio.file.Path, Device)}; with {@code writable} every tensor is copied into native
+     * memory (for fine-tuning, whose optimiser updates in place) instead of reading the large projections straight
+     * from the read-only memory-mapped file.
+     */
+    public static LearningSaWeights fromCheckpoint(java.nio.file.Path file, Device device, boolean writable) {
         try (StateDictWeights source = new StateDictWeights(org.learningsa.studio.torch.StateDict.load(file))) {
-            return load(source, device);
+            return load(source, device, writable);
         }
     }
 
     /** Loads and checks every used tensor of {@code source}; the source can be closed afterwards. */
     public static LearningSaWeights load(WeightSource source, Device device) {
+        return load(source, device, false);
+    }
+
+    /** As {@link #load(WeightSource, Device)}; {@code allWritable} asks the source for writable copies of every tensor. */
+    public static LearningSaWeights load(WeightSource source, Device device, boolean allWritable) {
         ModelManifest manifest = ModelManifest.load();
         Map<String, String> sourceKeyOfCanonical = new LinkedHashMap<>();
         List<String> unexpected = new ArrayList<>();
@@ -98,7 +113,9 @@ public final class LearningSaWeights implements AutoCloseable {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         try {
             for (String canonical : manifest.usedCanonicalKeys()) {
-                NDArray array = source.load(sourceKeyOfCanonical.get(canonical), manager);
+                // the backbone folds its batch norms into the convolution weights in place
+                boolean writable = allWritable || canonical.startsWith(BACKBONE_PREFIX);
+                NDArray array = source.load(sourceKeyOfCanonical.get(canonical), manager, writable);
                 array.setName(canonical);
                 tensors.put(canonical, array);
             }

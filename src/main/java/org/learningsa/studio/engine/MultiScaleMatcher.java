@@ -82,7 +82,9 @@ public final class MultiScaleMatcher {
         }
         NDManager parent = levelGains.getManager();
         try (NDManager scope = parent.newSubManager()) {
-            List<NDArray> inputs = new ArrayList<>(sourceLevels);
+            // an identity set: matching an image with itself passes the same arrays twice
+            java.util.Set<NDArray> inputs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            inputs.addAll(sourceLevels);
             inputs.addAll(targetLevels);
             inputs.add(levelGains);
             for (NDArray a : inputs) {

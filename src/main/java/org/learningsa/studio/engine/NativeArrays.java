@@ -45,6 +45,22 @@ final class NativeArrays {
         }
         NDArray shaped = flat.reshape(shape);
         flat.close();
+        release(chunk);
         return shaped;
+    }
+
+    /**
+     * Frees a direct buffer now instead of at some later garbage collection: loading creates one per tensor,
+     * and 1.3 GB of them could otherwise pile up before the collector runs.
+     */
+    static void release(ByteBuffer direct) {
+        try {
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            java.lang.reflect.Field field = unsafeClass.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            unsafeClass.getMethod("invokeCleaner", ByteBuffer.class).invoke(field.get(null), direct);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // jdk.unsupported absent: the collector frees it later
+        }
     }
 }

@@ -3,13 +3,11 @@ package org.learningsa.studio.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.learningsa.studio.core.AtomicFiles;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -110,28 +109,17 @@ public final class NpzArchive {
 
     /** Writes {@code arrays} to {@code file} (DEFLATE), atomically: a temp file in the same folder, then a move. */
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.setLevel(6);
-                for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                    zip.write(npyBytes(e.getValue()));
-                    zip.closeEntry();
-                }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.setLevel(6);
+            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(npyBytes(e.getValue()));
+                zip.closeEntry();
             }
-            try {
-                // temp files are created owner-only; give the result the usual rw-r--r--
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            zip.finish();
+        });
     }
 
     static byte[] npyBytes(NpyArray array) {

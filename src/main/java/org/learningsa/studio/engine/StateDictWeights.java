@@ -41,12 +41,12 @@ public final class StateDictWeights implements WeightSource {
     }
 
     @Override
-    public NDArray load(String key, NDManager manager) {
+    public NDArray load(String key, NDManager manager, boolean writable) {
         TensorData tensor = stateDict.get(key);
         Shape shape = new Shape(tensor.shape());
         if (tensor.dtype() == DType.FLOAT32 && tensor.isContiguous() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
             ByteBuffer bytes = tensor.contiguousBytes();
-            if (bytes.isDirect() && bytes.alignmentOffset(0, 4) == 0) {
+            if (!writable && bytes.isDirect() && bytes.alignmentOffset(0, 4) == 0) {
                 return manager.create(bytes.order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32);
             }
             java.nio.FloatBuffer floats = bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();

@@ -23,6 +23,8 @@ final class T2TBlock {
 
     private static final int CELLS = PaperGeometry.CELL_COUNT;
     private static final float ATTENTION_EPS = 1e-6f;
+    /** Largest patch matrix built at once (the weight itself is never copied). */
+    private static final long MAX_PATCH_BYTES = 96L << 20;
 
     final int channels;
     /** proj.weight, [C, 25C]. */
@@ -55,6 +57,17 @@ final class T2TBlock {
         }
     }
 
+    /** The long-lived arrays of this block (weights and the cached position term). */
+    java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> list = new java.util.ArrayList<>(java.util.List.of(projectionWeight,
+                projectionBias, attentionGamma, mixLogits));
+        if (gamma != null) {
+            list.add(gamma);
+            list.add(positionProjection);
+        }
+        return list;
+    }
+
     /** Recomputes P·Wᵀ ([C, 400]) from the current projection weight. */
     void refreshPositionProjection() {
         NDManager owner = projectionWeight.getManager();
@@ -76,6 +89,16 @@ final class T2TBlock {
      */
     NDArray projectPatches(NDArray x) {
         long batch = x.getShape().get(0);
+        if (batch > 1 && 25L * channels * batch * CELLS * 4 > MAX_PATCH_BYTES) {
+            // one image at a time: the level-4 patch matrix of a pair would be 164 MB at once
+            NDList parts = new NDList();
+            for (long i = 0; i < batch; i++) {
+                parts.add(projectPatches(x.get(new NDIndex("{}:{}", i, i + 1))));
+            }
+            NDArray z = NDArrays.concat(parts, 0);
+            parts.close();
+            return z;
+        }
         NDManager outer = x.getManager();
         NDArray patches;
         try (NDManager scratch = outer.newSubManager()) {
@@ -90,7 +113,11 @@ final class T2TBlock {
             patches = NDArrays.stack(shifted, 1).reshape(25L * channels, batch * CELLS); // [25C, B·400]
             patches.attach(outer);
         }
-        NDArray z = projectionWeight.matMul(patches).reshape(channels, batch, CELLS).transpose(1, 0, 2)
+        // DJL attaches W·patches to W's manager: move it to the caller's scope so it (and what derives from it)
+        // is freed with the caller's other intermediates
+        NDArray product = projectionWeight.matMul(patches);
+        product.attach(outer);
+        NDArray z = product.reshape(channels, batch, CELLS).transpose(1, 0, 2)
                 .add(projectionBias.reshape(1, channels, 1));
         patches.close();
         return z;
@@ -99,7 +126,12 @@ final class T2TBlock {
     /** {@code x [B, C, 20, 20]} → block output {@code [B, C, 400]} (before InstanceNorm). */
     NDArray forward(NDArray x) {
         NDArray z = projectPatches(x);
-        NDArray q = gamma == null ? z : z.add(positionProjection.mul(gamma));
+        NDArray q = z;
+        if (gamma != null) {
+            NDArray positionTerm = positionProjection.mul(gamma);
+            q = z.add(positionTerm);
+            positionTerm.close();
+        }
         NDArray qHat = q.div(q.square().sum(new int[] {1}, true).add(ATTENTION_EPS).sqrt());
         NDArray logits = qHat.transpose(0, 2, 1).matMul(qHat).div(logitScale).div(attentionGamma);
         NDArray attention = logits.softmax(2);

@@ -21,10 +21,10 @@ public interface WeightSource extends AutoCloseable {
     long[] shape(String key);
 
     /**
-     * The tensor as float32 on {@code manager}'s device. It may share memory with the source (for example a
-     * memory-mapped file): treat it as read-only and {@code duplicate()} it before any in-place update.
+     * The tensor as float32 on {@code manager}'s device. Unless {@code writable}, it may share memory with the
+     * source (for example a read-only memory-mapped file): then it must never be updated in place.
      */
-    NDArray load(String key, NDManager manager);
+    NDArray load(String key, NDManager manager, boolean writable);
 
     @Override
     default void close() {

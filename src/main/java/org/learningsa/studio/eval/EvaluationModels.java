@@ -35,13 +35,13 @@ public final class EvaluationModels {
         EngineRuntime runtime = EngineRuntime.start(device);
         runtime.fallbackMessage().ifPresent(m -> LOG.warn("{}", m));
         if (checkpoint == null && !hashedWeights) {
-            return new AlignerPairMatcher(new DefaultAligner(runtime.device()));
+            return AlignerPairMatcher.owning(new DefaultAligner(runtime.device()));
         }
         LearningSaWeights weights = hashedWeights
                 ? LearningSaWeights.hashed(runtime.device())
                 : LearningSaWeights.fromCheckpoint(checkpoint, runtime.device());
         String name = hashedWeights ? "LearningSA (hashed test weights, not trained)"
                 : "LearningSA (" + checkpoint.getFileName() + ")";
-        return new AlignerPairMatcher(new LearningSaAligner(new LearningSaNetwork(weights), name));
+        return AlignerPairMatcher.owning(new LearningSaAligner(new LearningSaNetwork(weights), name, !hashedWeights));
     }
 }

@@ -20,9 +20,32 @@ import org.learningsa.studio.data.SkippedPair;
  * @param skipped         rows and pairs that were not evaluated, with the reason
  * @param complete        false when the run was cancelled part way
  * @param seconds         wall time of the run
+ * @param images          how many images the run encoded, and how many distinct images its pairs use
  */
 public record EvaluationReport(EvaluationSettings settings, String modelName, String dataset, int pairsInDataset,
-                               List<PairResult> results, List<SkippedPair> skipped, boolean complete, double seconds) {
+                               List<PairResult> results, List<SkippedPair> skipped, boolean complete, double seconds,
+                               ImageEncodings images) {
+
+    /**
+     * Work of the network's encoder (backbone + enhancement transformers, the expensive part) in a run.
+     *
+     * @param encoded  images run through the encoder; -1 when the model has no encoder (the weight-free default)
+     * @param distinct distinct image files among the pairs the run set out to evaluate
+     */
+    public record ImageEncodings(int encoded, int distinct) {
+
+        public static final ImageEncodings NOT_COUNTED = new ImageEncodings(-1, 0);
+
+        public boolean counted() {
+            return encoded >= 0;
+        }
+    }
+
+    /** A report without encoder counts (a live view of a run in progress). */
+    public EvaluationReport(EvaluationSettings settings, String modelName, String dataset, int pairsInDataset,
+                            List<PairResult> results, List<SkippedPair> skipped, boolean complete, double seconds) {
+        this(settings, modelName, dataset, pairsInDataset, results, skipped, complete, seconds, ImageEncodings.NOT_COUNTED);
+    }
 
     /** PCK of a group: how many pairs (or points) it averages, and the value per α (settings order). */
     public record GroupPck(int count, double[] pck) {
@@ -31,6 +54,7 @@ public record EvaluationReport(EvaluationSettings settings, String modelName, St
     public EvaluationReport {
         results = List.copyOf(results);
         skipped = List.copyOf(skipped);
+        images = images == null ? ImageEncodings.NOT_COUNTED : images;
     }
 
     /** The paper's number per α: the mean over pairs of the per-pair fraction. */

@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a benchmark: aligns each pair, evaluates it and collects the report. A pair whose images
  * cannot be read, or that has nothing to evaluate, is skipped with its reason and the run goes on.
+ * The matcher learns beforehand how many images are in use at once and, after each pair, which images
+ * are done, so a network that keeps per-image features encodes every image once; the progress line and
+ * the report say how many encodings that took.
  */
 public final class EvaluationRunner {
 
@@ -44,12 +47,14 @@ public final class EvaluationRunner {
         List<SkippedPair> skipped = new ArrayList<>(dataset.skipped());
         boolean complete = true;
         int total = pairs.size();
+        ImageUsePlan plan = ImageUsePlan.of(pairs);
+        matcher.expectImagesInUse(plan.maxInUse());
         for (int i = 0; i < total; i++) {
             KeypointPair pair = pairs.get(i);
             try {
                 cancel.throwIfCancelled();
                 int index = i;
-                String stage = "pair " + (i + 1) + "/" + total + " (" + pair.category() + ")";
+                String stage = "pair " + (i + 1) + "/" + total + " (" + pair.category() + ")" + encodings(plan);
                 progress.progress(stage, (double) i / total);
                 PairCorrespondence alignment = matcher.align(pair.sourceImage(), pair.targetImage(),
                         (inner, fraction) -> progress.progress(stage + ": " + inner,
@@ -67,10 +72,18 @@ public final class EvaluationRunner {
                 LOG.warn("skipping {}: {}", pair.where(), e.getMessage());
                 skipped.add(new SkippedPair(pair.where(), e.getMessage()));
             }
+            plan.doneAfter(i).forEach(matcher::imageDone);
         }
-        progress.progress("done", 1.0);
+        progress.progress("done" + encodings(plan), 1.0);
         double seconds = (System.nanoTime() - start) / 1e9;
+        EvaluationReport.ImageEncodings images = matcher.imagesEncoded() < 0 ? EvaluationReport.ImageEncodings.NOT_COUNTED
+                : new EvaluationReport.ImageEncodings(matcher.imagesEncoded(), plan.distinct());
         return new EvaluationReport(evaluator.settings(), matcher.modelName(), dataset.description(), dataset.pairs().size(),
-                results, skipped, complete, seconds);
+                results, skipped, complete, seconds, images);
+    }
+
+    private String encodings(ImageUsePlan plan) {
+        int encoded = matcher.imagesEncoded();
+        return encoded < 0 ? "" : ", " + encoded + " of " + plan.distinct() + " images encoded";
     }
 }

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.learningsa.studio.core.AtomicFiles;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.SkippedPair;
 
@@ -59,6 +57,10 @@ public final class ReportWriter {
         root.put("pairs_skipped", report.skipped().size());
         root.put("complete", report.complete());
         root.put("seconds", Math.round(report.seconds() * 10) / 10.0);
+        if (report.images().counted()) {
+            root.put("images_encoded", report.images().encoded());
+            root.put("images_distinct", report.images().distinct());
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedPair s : report.skipped()) {
             skipped.addObject().put("where", s.where()).put("reason", s.reason());
@@ -122,20 +124,8 @@ public final class ReportWriter {
     }
 
     static void writeAtomically(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, text);
     }
 
     private static ObjectNode byAlpha(List<Double> alphas, double[] values) {

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.MatchService;
+import org.learningsa.studio.core.AtomicFiles;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.image.ColorMaps;
 import org.learningsa.studio.image.RgbImage;

@@ -11,6 +11,7 @@ import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.MatchService;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.core.AtomicFiles;
 
 /**
  * The JSON form of a match result, in original pixel coordinates:

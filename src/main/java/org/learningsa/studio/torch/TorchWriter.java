@@ -5,15 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.core.AtomicFiles;
 
 /**
  * Writes object trees as {@code torch.save} files that {@code torch.load} reads back: the zip format
@@ -74,32 +71,8 @@ public final class TorchWriter {
         });
     }
 
-    private interface ChannelWork {
-        void writeTo(FileChannel channel) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, ChannelWork work) {
-        Path absolute = file.toAbsolutePath();
-        Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-                + "-" + System.nanoTime());
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                work.writeTo(channel);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the temp file is gone or cannot be removed; the error that matters was reported
-            }
-        }
+    private static void writeAtomically(Path file, AtomicFiles.ChannelWriter work) {
+        AtomicFiles.writeChannel(file, work);
     }
 
     private static void write(FileChannel channel, byte[] bytes) throws IOException {

@@ -164,7 +164,9 @@ final class MainMenus {
     /** Evaluate → Evaluate on a dataset…: the evaluation window (issue 7, ui.eval). */
     private Menu evaluateMenu() {
         MenuItem onDataset = item("Evaluate on a dataset…", null, "mdi2c-chart-bar", () -> {
-            org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel();
+            org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel(main.catalog());
+            ModelChoice selected = main.selectedModelProperty().get();
+            evaluation.checkpointProperty().set(selected == null ? null : selected.checkpoint());
             evaluation.setPairOpener((source, target) -> {
                 main.openSource(source);
                 main.openTarget(target);

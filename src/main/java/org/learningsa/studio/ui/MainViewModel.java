@@ -292,6 +292,11 @@ public final class MainViewModel {
         return samplePairs;
     }
 
+    /** The models (one registry per app), shared with the evaluation window. */
+    public AlignerCatalog catalog() {
+        return catalog;
+    }
+
     public DialogService dialogs() {
         return dialogs;
     }

@@ -72,6 +72,27 @@ class NetworkParityTest {
         }
     }
 
+    @Test
+    void cachedSourceRematchedAgainstSeparatelyEncodedTargetGivesTheSameOutputs() {
+        Path dir = ParityFixtures.anyDir().orElseThrow();
+        NpzArchive inputs = ParityFixtures.inputs(dir, "p2_dog_horse");
+        NpzArchive expected = ParityFixtures.expected(dir, "p2_dog_horse");
+        NetworkOutputs outputs;
+        // batch size 1 per image: results must not depend on batching the pair
+        try (EncodedImage source = network.encode(inputs.floats("source"), ProgressListener.NONE, CancelToken.NEVER);
+                EncodedImage target = network.encode(inputs.floats("target"), ProgressListener.NONE, CancelToken.NEVER)) {
+            network.match(source, source, ProgressListener.NONE, CancelToken.NEVER);
+            outputs = network.match(source, target, ProgressListener.NONE, CancelToken.NEVER);
+            assertTrue(source.levels().get(3).getShape().equals(new ai.djl.ndarray.types.Shape(2048, 400)),
+                    "cached source survives re-matching");
+        }
+        ParityReport report = new ParityReport();
+        for (String name : NetworkOutputs.OUTPUT_NAMES) {
+            report.output(name, outputs.get(name), expected);
+        }
+        assertTrue(report.failures().isEmpty(), report.failures().toString());
+    }
+
     private static void compareIfPresent(ParityReport report, String name, float[] actual, NpzArchive expected) {
         if (expected.contains(name)) {
             report.intermediate(name, actual, expected.floats(name));

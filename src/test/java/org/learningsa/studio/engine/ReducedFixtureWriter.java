@@ -13,7 +13,7 @@ import java.util.Map;
  * from the full shared fixtures, so the parity tests also run where the shared fixtures are absent (CI):
  * per pair the 320×320 RGB and float inputs, the 40 outputs with their stability masks, kernel argmax and
  * margins, soft-argmax peaks, level weights and the per-channel / per-position summaries of the intermediates;
- * plus {@code hashed_weights_testvectors.json}. Left out: the original-size images, the 400×400 volumes and the
+ * plus {@code hashed_weights_testvectors.json} and {@code constants.npz}. Left out: the original-size images of p1 (500×741), the 400×400 volumes and the
  * channel heads (megabytes each).
  *
  * <p>Run: {@code mvn -o -q test -Dtest=ReducedFixtureWriter -Dlsa.writeReducedFixtures=true}.
@@ -34,6 +34,12 @@ public final class ReducedFixtureWriter {
             for (String name : new String[] {"source", "target", "source_rgb", "target_rgb"}) {
                 keptInputs.put(name, inputs.get(name));
             }
+            // the original images only where small (p2: 380x320 and 270x330, up- and down-scaling): enough for
+            // the bit-exact PIL resize check on CI
+            if (inputs.get("source_orig").numel() + inputs.get("target_orig").numel() < 1_000_000) {
+                keptInputs.put("source_orig", inputs.get("source_orig"));
+                keptInputs.put("target_orig", inputs.get("target_orig"));
+            }
             NpzArchive.write(out.resolve(pair + "_inputs.npz"), keptInputs);
             NpzArchive expected = NpzArchive.read(full.resolve(pair + "_expected.npz"));
             Map<String, NpyArray> keptExpected = new LinkedHashMap<>();
@@ -44,6 +50,7 @@ public final class ReducedFixtureWriter {
             }
             NpzArchive.write(out.resolve(pair + "_expected.npz"), keptExpected);
         }
+        Files.copy(full.resolve("constants.npz"), out.resolve("constants.npz"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(full.resolve("hashed_weights_testvectors.json"), out.resolve("hashed_weights_testvectors.json"),
                 StandardCopyOption.REPLACE_EXISTING);
     }

@@ -32,17 +32,22 @@ class PreprocessingTest {
 
     @Test
     void pilResizeAndPadReproduceReferenceRgbBitExactly() {
+        int checked = 0;
         for (String pair : new String[] {"p1_motorcycle", "p2_dog_horse"}) {
             Path file = inputs(pair);
             Assumptions.assumeTrue(file != null, "parity fixtures not found");
             NpzArchive archive = NpzArchive.read(file);
-            Assumptions.assumeTrue(archive.contains("source_orig"), "fixture copy has no *_orig images");
+            if (!archive.contains("source_orig")) {
+                continue; // the reduced fixture copy keeps the original images of p2 only
+            }
+            checked++;
             for (String side : new String[] {"source", "target"}) {
                 RgbImage padded = Preprocessing.resizeAndPad(image(archive, side + "_orig"));
                 assertEquals(320, padded.width());
                 assertArrayEquals(archive.get(side + "_rgb").toByteArray(), padded.rgb(), pair + " " + side + "_rgb");
             }
         }
+        Assumptions.assumeTrue(checked > 0, "no fixture pair with *_orig images found");
     }
 
     @Test

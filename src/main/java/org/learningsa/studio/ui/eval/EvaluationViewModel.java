@@ -17,6 +17,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -41,10 +43,13 @@ import org.learningsa.studio.ui.task.TaskRunner;
  */
 public final class EvaluationViewModel {
 
-    /** Opens the model of a run: a checkpoint, or the weight-free default aligner for null. */
+    /**
+     * Opens the model of a run (on the worker): a checkpoint, or the weight-free default aligner for null.
+     * In the app it comes from the main window's model registry, so a checkpoint is loaded once per session.
+     */
     @FunctionalInterface
     public interface MatcherFactory {
-        PairMatcher open(Path checkpointOrNull);
+        PairMatcher open(Path checkpointOrNull, ProgressListener progress, CancelToken cancel);
     }
 
     private final TaskRunner runner;
@@ -113,7 +118,7 @@ public final class EvaluationViewModel {
                 (listener, cancel) -> {
                     Dataset dataset = DatasetLocator.open(settings.benchmark(), folder, null, "test");
                     uiThread.execute(() -> started(dataset));
-                    try (PairMatcher matcher = matchers.open(model)) {
+                    try (PairMatcher matcher = matchers.open(model, listener, cancel)) {
                         uiThread.execute(() -> runModel = matcher.modelName());
                         return new EvaluationRunner(matcher, settings).run(dataset, pairLimit, listener, cancel,
                                 result -> uiThread.execute(() -> arrived(result)), false);
@@ -191,9 +196,10 @@ public final class EvaluationViewModel {
         report.set(result);
         double[] pck = result.pck();
         int at = runSettings.alphas().indexOf(0.10);
-        status.set(String.format(java.util.Locale.ROOT, "Done: %d pairs%s, PCK@0.10 = %.1f %% (mean over pairs) in %.0f s",
+        status.set(String.format(java.util.Locale.ROOT, "Done: %d pairs%s, PCK@0.10 = %.1f %% (mean over pairs) in %.0f s%s",
                 result.results().size(), result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " skipped",
-                at < 0 ? Double.NaN : 100 * pck[at], result.seconds()));
+                at < 0 ? Double.NaN : 100 * pck[at], result.seconds(), result.images().counted()
+                        ? " (" + result.images().encoded() + " of " + result.images().distinct() + " images encoded)" : ""));
     }
 
     private void failed(Throwable error) {

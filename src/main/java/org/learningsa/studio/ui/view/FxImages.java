@@ -2,16 +2,13 @@ package org.learningsa.studio.ui.view;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.learningsa.studio.core.AtomicFiles;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.image.RgbImage;
 
@@ -61,31 +58,14 @@ public final class FxImages {
      * is moved over the target only once complete, so a failed write never leaves half a file.
      */
     public static void writePngAtomically(BufferedImage image, Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            AtomicFiles.write(file, out -> {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer available");
                 }
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot write " + file + ": " + e.getMessage()
-                    + ". Choose a folder you can write to.", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and harmless; nothing more to do
-                }
-            }
+            });
+        } catch (UserFacingException e) {
+            throw new UserFacingException(e.getMessage() + ". Choose a folder you can write to.", e);
         }
     }
 }

@@ -26,7 +26,7 @@ class EvaluationViewModelTest {
     void runShowsPckPerCategoryAndKeepsEveryPairAndTheSkippedRows() throws Exception {
         List<BenchmarkFolders.GeneratedPair> generated = BenchmarkFolders.writePascal(dir, 3);
         Files.delete(dir.resolve("data/PF_Pascal/JPEGImages/2009_000005.jpg"));
-        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), c -> new KnownWarpMatcher(generated),
+        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), (c, p, t) -> new KnownWarpMatcher(generated),
                 Runnable::run);
         vm.dataFolderProperty().set(dir);
         vm.benchmarkProperty().set(Benchmark.PF_PASCAL);
@@ -52,7 +52,7 @@ class EvaluationViewModelTest {
 
     @Test
     void benchmarkChoiceSetsLearningSasDefaultThreshold() {
-        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), c -> null, Runnable::run);
+        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), (c, p, t) -> null, Runnable::run);
         assertEquals(ThresholdKind.IMAGE_SIZE, vm.thresholdProperty().get());
         vm.benchmarkProperty().set(Benchmark.PF_WILLOW);
         assertEquals(ThresholdKind.BOUNDING_BOX, vm.thresholdProperty().get());
@@ -60,7 +60,7 @@ class EvaluationViewModelTest {
 
     @Test
     void wrongFolderShowsWhatIsMissingInTheStatus() {
-        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), c -> null, Runnable::run);
+        EvaluationViewModel vm = new EvaluationViewModel(new ImmediateTaskRunner(), (c, p, t) -> null, Runnable::run);
         vm.dataFolderProperty().set(dir);
         vm.run();
         assertFalse(vm.runningProperty().get());

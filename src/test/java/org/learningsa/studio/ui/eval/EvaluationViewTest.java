@@ -34,7 +34,7 @@ class EvaluationViewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("lsa-eval-view");
         List<BenchmarkFolders.GeneratedPair> generated = BenchmarkFolders.writePascal(dir, 2);
-        viewModel = new EvaluationViewModel(new FxTaskRunner(), c -> new KnownWarpMatcher(generated), Platform::runLater);
+        viewModel = new EvaluationViewModel(new FxTaskRunner(), (c, p, t) -> new KnownWarpMatcher(generated), Platform::runLater);
         viewModel.dataFolderProperty().set(dir);
         stage.setScene(new Scene(new EvaluationView(viewModel).build(), 1100, 700));
         stage.show();
