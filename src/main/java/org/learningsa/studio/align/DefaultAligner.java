@@ -25,6 +25,11 @@ import org.learningsa.studio.image.DecodedImage;
  * view (per-level readouts, confidences, heatmaps, morphing) has real data to show. The grids are then
  * refined below the cell size with the same descriptors ({@link SubCellRefinement}). It finds the same
  * scene or object again under moderate rotation, scaling and shifting, not a dog in a horse.
+ *
+ * <p>Only image content is described and matched ({@link ContentMask}): the 16-pixel padding ring of the
+ * canvas and constant fills along the border (the black wedges of a rotated or shifted photo) add no edges,
+ * and no match is placed on them, so matches do not pile up along the border. Descriptions of the last few
+ * images are kept, so aligning one image with several others describes it once.
  */
 public final class DefaultAligner implements Aligner {
 
