@@ -11,8 +11,9 @@ import org.learningsa.studio.image.RgbImage;
  * edge is no part of the scene: it would dominate every gradient histogram near it and move with the
  * frame, not with the content. Fill pixels are found on the 288×288 resized image: pixels whose 3×3
  * neighbourhood has one colour, connected to the border, within {@link #CONSTANT_TOLERANCE} of the colour
- * where the region touches the border (so a smooth sky, whose colour drifts, stays content), covering at
- * least {@link #MIN_FILL_FRACTION} of the image. The resize blends the fill into the content along a band
+ * where the region touches the border (so a smooth sky, whose colour drifts, stays content), that colour
+ * black or white ({@link #FILL_LEVEL}; a plain grey or coloured background is scene), covering at least
+ * {@link #MIN_FILL_FRACTION} of the image. It then grows over JPEG ringing ({@link #GROW_DISTANCE}). The resize blends the fill into the content along a band
  * of about one pixel, so the fill is widened by {@link #FILL_MARGIN}.
  *
  * <p>The mask is the same kind of information for every image and needs nothing about the pair; a photo
@@ -20,12 +21,18 @@ import org.learningsa.studio.image.RgbImage;
  */
 final class ContentMask {
 
+    /** A fill is black or white: every channel at most this far from 0, or from 255 (8-bit levels). */
+    static final int FILL_LEVEL = 16;
     /** Neighbouring RGB values that differ by at most this much count as one constant colour (8-bit levels). */
     static final int CONSTANT_TOLERANCE = 1;
     /** A border-connected constant region is a fill only from this fraction of the image area on (0.5 %). */
     static final double MIN_FILL_FRACTION = 0.005;
     /** Pixels by which a fill is widened to cover the band where the resize blended it into the content. */
     static final int FILL_MARGIN = 2;
+    /** How far (pixels) a fill grows into nearly fill-coloured pixels: JPEG ringing along its edge. */
+    static final int GROW_DISTANCE = 4;
+    /** Nearly fill-coloured: every RGB channel within this many 8-bit levels of the fill's colour. */
+    static final int GROW_TOLERANCE = 24;
 
     private static final int CANVAS = PaperGeometry.INPUT_SIZE;
     private static final int PAD = PaperGeometry.PAD;
@@ -70,7 +77,7 @@ final class ContentMask {
             int sx = start % w;
             int sy = start / w;
             boolean onBorder = sx == 0 || sy == 0 || sx == w - 1 || sy == h - 1;
-            if (!onBorder || !constant[start] || seen[start]) {
+            if (!onBorder || !constant[start] || seen[start] || !fillColour(image, sx, sy)) {
                 continue;
             }
             // flood fill over constant pixels of the seed's colour (not chained from neighbour to neighbour,
@@ -100,9 +107,66 @@ final class ContentMask {
                 for (int i = 0; i < count; i++) {
                     fill[component[i]] = true;
                 }
+                grow(image, fill, component, count, sx, sy);
             }
         }
         return dilate(fill, w, h, FILL_MARGIN);
+    }
+
+    /**
+     * Extends a fill by up to {@link #GROW_DISTANCE} pixels into pixels close to its colour: the band where
+     * JPEG compression rang around the fill's edge (noisy, so not constant, but still nearly fill-coloured).
+     */
+    private static void grow(RgbImage image, boolean[] fill, int[] component, int count, int seedX, int seedY) {
+        int w = image.width();
+        int h = image.height();
+        int[] front = java.util.Arrays.copyOf(component, count);
+        int frontSize = count;
+        for (int step = 0; step < GROW_DISTANCE && frontSize > 0; step++) {
+            int[] next = new int[Math.max(16, frontSize * 2)];
+            int nextSize = 0;
+            for (int i = 0; i < frontSize; i++) {
+                int px = front[i] % w;
+                int py = front[i] / w;
+                for (int[] d : NEIGHBOURS) {
+                    int nx = px + d[0];
+                    int ny = py + d[1];
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                        continue;
+                    }
+                    int n = ny * w + nx;
+                    if (!fill[n] && colourDistance(image, seedX, seedY, nx, ny) <= GROW_TOLERANCE) {
+                        fill[n] = true;
+                        if (nextSize == next.length) {
+                            next = java.util.Arrays.copyOf(next, next.length * 2);
+                        }
+                        next[nextSize++] = n;
+                    }
+                }
+            }
+            front = next;
+            frontSize = nextSize;
+        }
+    }
+
+    private static int colourDistance(RgbImage image, int x, int y, int nx, int ny) {
+        int distance = 0;
+        for (int c = 0; c < 3; c++) {
+            distance = Math.max(distance, Math.abs(image.get(x, y, c) - image.get(nx, ny, c)));
+        }
+        return distance;
+    }
+
+    /** Black or white: what editors put where a rotated or shifted photo leaves the frame, and letterbox bars. */
+    private static boolean fillColour(RgbImage image, int x, int y) {
+        boolean dark = true;
+        boolean light = true;
+        for (int c = 0; c < 3; c++) {
+            int v = image.get(x, y, c);
+            dark &= v <= FILL_LEVEL;
+            light &= v >= 255 - FILL_LEVEL;
+        }
+        return dark || light;
     }
 
     private static final int[][] NEIGHBOURS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};

@@ -2,6 +2,7 @@ package org.learningsa.studio.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -16,9 +17,13 @@ import org.learningsa.studio.image.RgbImage;
 /** Which pixels the default aligner describes; exact (pixel masks), no tolerance. */
 class ContentMaskTest {
 
+    /** Random mid-tone pixels (64…191): no fill colour, nothing constant. */
     private static RgbImage noise(int size, long seed) {
         byte[] rgb = new byte[size * size * 3];
-        new Random(seed).nextBytes(rgb);
+        Random random = new Random(seed);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) (64 + random.nextInt(128));
+        }
         return new RgbImage(size, size, rgb);
     }
 
@@ -39,9 +44,68 @@ class ContentMaskTest {
         boolean[] fill = ContentMask.fill(image);
         for (int y = 0; y < 60; y++) {
             for (int x = 0; x < 60; x++) {
-                // constant 3×3 neighbourhoods reach x = 10; the margin widens that by 2 to x = 12
-                assertEquals(x <= 10 + ContentMask.FILL_MARGIN, fill[y * 60 + x], "pixel " + x + ", " + y);
+                // constant 3×3 neighbourhoods reach x = 10, growth takes the band's last column 11 (the noise
+                // is far from black), and the margin widens that by 2 to x = 13
+                assertEquals(x <= 11 + ContentMask.FILL_MARGIN, fill[y * 60 + x], "pixel " + x + ", " + y);
             }
+        }
+    }
+
+    @Test
+    void aBlackBandSavedAsJpegIsAFillUpToItsRingingEdge() throws Exception {
+        // smooth content (a gentle ramp) right of a black band, through JPEG: the band's edge rings
+        int size = 96;
+        byte[] rgb = new byte[size * size * 3];
+        for (int y = 0; y < size; y++) {
+            for (int x = 20; x < size; x++) {
+                for (int c = 0; c < 3; c++) {
+                    rgb[(y * size + x) * 3 + c] = (byte) (90 + x + 20 * c);
+                }
+            }
+        }
+        RgbImage image = jpeg(new RgbImage(size, size, rgb));
+        boolean[] fill = ContentMask.fill(image);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                if (x < 20) {
+                    assertTrue(fill[y * size + x], "band pixel " + x + ", " + y);
+                } else if (x >= 20 + ContentMask.GROW_DISTANCE + ContentMask.FILL_MARGIN) {
+                    assertFalse(fill[y * size + x], "content pixel " + x + ", " + y);
+                }
+            }
+        }
+    }
+
+    private static RgbImage jpeg(RgbImage image) throws java.io.IOException {
+        java.awt.image.BufferedImage buffered = new java.awt.image.BufferedImage(image.width(), image.height(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                buffered.setRGB(x, y, image.get(x, y, 0) << 16 | image.get(x, y, 1) << 8 | image.get(x, y, 2));
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(buffered, "jpg", bytes);
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        byte[] rgb = new byte[image.width() * image.height() * 3];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int v = decoded.getRGB(x, y);
+                int i = (y * image.width() + x) * 3;
+                rgb[i] = (byte) (v >> 16);
+                rgb[i + 1] = (byte) (v >> 8);
+                rgb[i + 2] = (byte) v;
+            }
+        }
+        return new RgbImage(image.width(), image.height(), rgb);
+    }
+
+    @Test
+    void aGreyBandIsScene() {
+        RgbImage image = noise(60, 4);
+        paint(image, 0, 0, 12, 60, 128);
+        for (boolean isFill : ContentMask.fill(image)) {
+            assertFalse(isFill);
         }
     }
 
