@@ -43,7 +43,7 @@ public final class DefaultAligner implements Aligner {
     static final int DESCRIPTION_CACHE_SIZE = 4;
 
     private final Device device;
-    private final Map<LearningSaAligner.FeatureKey, Description> descriptionCache =
+    private final Map<ImageCacheKey, Description> descriptionCache =
             new LinkedHashMap<>(16, 0.75f, true);
 
     public DefaultAligner() {
@@ -95,7 +95,7 @@ public final class DefaultAligner implements Aligner {
      * @throws UserFacingException when the image is one flat colour (all of it a fill): nothing to match
      */
     private Description described(DecodedImage image, String role) {
-        LearningSaAligner.FeatureKey key = LearningSaAligner.FeatureKey.of(image);
+        ImageCacheKey key = ImageCacheKey.of(image);
         synchronized (descriptionCache) {
             Description cached = descriptionCache.get(key);
             if (cached != null) {
@@ -112,7 +112,7 @@ public final class DefaultAligner implements Aligner {
         }
         synchronized (descriptionCache) {
             descriptionCache.put(key, description);
-            Iterator<LearningSaAligner.FeatureKey> eldest = descriptionCache.keySet().iterator();
+            Iterator<ImageCacheKey> eldest = descriptionCache.keySet().iterator();
             while (descriptionCache.size() > DESCRIPTION_CACHE_SIZE && eldest.hasNext()) {
                 eldest.next();
                 eldest.remove();

@@ -1,7 +1,5 @@
 package org.learningsa.studio.align;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import org.learningsa.studio.engine.LearningSaNetwork;
 import org.learningsa.studio.engine.NetworkOutputs;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.Preprocessing;
-import org.learningsa.studio.image.RgbImage;
 
 /**
  * LearningSA (the trained network) as an {@link Aligner}. Keeps the encoded features (backbone +
@@ -37,26 +34,9 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
     private final LearningSaNetwork network;
     private final String name;
     private final boolean semantic;
-    private final Map<FeatureKey, EncodedImage> featureCache = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<ImageCacheKey, EncodedImage> featureCache = new LinkedHashMap<>(16, 0.75f, true);
     private int encodings;
     private int capacity = FEATURE_CACHE_SIZE;
-
-    /** Cache key: the file's identity, or the very pixel array for an image that only lives in memory. */
-    record FeatureKey(Path path, long modified, long size, RgbImage inMemory) {
-
-        static FeatureKey of(DecodedImage image) {
-            if (image.path() == null) {
-                return new FeatureKey(null, 0, 0, image.pixels());
-            }
-            Path path = image.path().toAbsolutePath().normalize();
-            try {
-                return new FeatureKey(path, Files.getLastModifiedTime(path).toMillis(), Files.size(path), null);
-            } catch (IOException e) {
-                // unreadable metadata: cache by pixels instead of risking a stale entry
-                return new FeatureKey(null, 0, 0, image.pixels());
-            }
-        }
-    }
 
     /**
      * @param network the loaded network; this aligner closes it
@@ -123,9 +103,9 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
     /** Drops the cached features of an image file that will not be aligned again (frees its native memory). */
     public synchronized void forget(Path image) {
         Path key = image.toAbsolutePath().normalize();
-        Iterator<Map.Entry<FeatureKey, EncodedImage>> entries = featureCache.entrySet().iterator();
+        Iterator<Map.Entry<ImageCacheKey, EncodedImage>> entries = featureCache.entrySet().iterator();
         while (entries.hasNext()) {
-            Map.Entry<FeatureKey, EncodedImage> entry = entries.next();
+            Map.Entry<ImageCacheKey, EncodedImage> entry = entries.next();
             if (key.equals(entry.getKey().path())) {
                 entry.getValue().close();
                 entries.remove();
@@ -134,7 +114,7 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
     }
 
     private EncodedImage encoded(DecodedImage image, ProgressListener progress, CancelToken cancel) {
-        FeatureKey key = FeatureKey.of(image);
+        ImageCacheKey key = ImageCacheKey.of(image);
         EncodedImage cached = featureCache.get(key);
         if (cached != null) {
             progress.progress("features cached", 1.0);
@@ -149,9 +129,9 @@ public final class LearningSaAligner implements Aligner, AutoCloseable {
     }
 
     private void evict() {
-        Iterator<Map.Entry<FeatureKey, EncodedImage>> eldest = featureCache.entrySet().iterator();
+        Iterator<Map.Entry<ImageCacheKey, EncodedImage>> eldest = featureCache.entrySet().iterator();
         while (featureCache.size() > capacity && eldest.hasNext()) {
-            Map.Entry<FeatureKey, EncodedImage> entry = eldest.next();
+            Map.Entry<ImageCacheKey, EncodedImage> entry = eldest.next();
             entry.getValue().close();
             eldest.remove();
         }
