@@ -141,4 +141,23 @@ class ImageDecoderTest {
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
+
+    /**
+     * A CMYK JPEG (ImageMagick {@code -colorspace CMYK}: red, green / blue, white quadrants) decodes to the
+     * RGB a viewer shows. Tolerance ±45 per channel: the CMYK round trip goes through a colour profile.
+     */
+    @Test
+    void decodesCmykJpegToTheColoursAViewerShows() throws Exception {
+        Path file = folder.resolve("quadrants-cmyk.jpg");
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/images/quadrants-cmyk.jpg")) {
+            Files.copy(in, file);
+        }
+        RgbImage image = ImageDecoder.decode(file);
+        assertEquals(64, image.width());
+        assertEquals(64, image.height());
+        assertColour(image, 16, 16, 220, 30, 30, 45);
+        assertColour(image, 48, 16, 30, 200, 40, 45);
+        assertColour(image, 16, 48, 40, 50, 210, 45);
+        assertColour(image, 48, 48, 240, 240, 240, 45);
+    }
 }
