@@ -3,14 +3,11 @@ package org.learningsa.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchCheckpointIoCommandTest {
 
@@ -27,16 +24,13 @@ class BenchCheckpointIoCommandTest {
                 "b.weight\t8x3\tfloat32\tparameter\tfrozen\tyes\t24\talias of a.weight",
                 "a.num_batches_tracked\tscalar\tint64\tbuffer\t-\tno\t1\t", ""));
         Path work = Files.createDirectory(dir.resolve("work"));
-        CommandLine commandLine = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
-        int exit = commandLine.execute("bench-io", "--dir", work.toString(), "--manifest", manifest.toString());
-        assertEquals(0, exit, out.toString());
-        assertTrue(out.toString().contains("4 keys (1 aliases sharing storage)"), out.toString());
-        assertTrue(out.toString().matches("(?s).*\\nzip\\s+\\d.*\\nlegacy\\s+\\d.*"), out.toString());
+        CliRun run = CliRun.of("bench-io", "--dir", work.toString(), "--manifest", manifest.toString());
+        String out = run.out();
+        assertEquals(0, run.exitCode(), out);
+        assertTrue(out.contains("4 keys (1 aliases sharing storage)"), out);
+        assertTrue(out.matches("(?s).*\\nzip\\s+\\d.*\\nlegacy\\s+\\d.*"), out);
         // pattern (i % 1000) * 1e-3 - 0.5: g_f holds i < 4, a.weight i < 24; the sum -13.718 (checked with numpy), equal in both formats
-        assertTrue(out.toString().contains("checksums (sum of all float values): zip -13.7180, legacy -13.7180"), out.toString());
+        assertTrue(out.contains("checksums (sum of all float values): zip -13.7180, legacy -13.7180"), out);
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(0, left.count(), "temporary checkpoints are deleted");
         }

@@ -3,25 +3,19 @@ package org.learningsa.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code lsa bench} reports the stages and memory, and ends with exactly {@code forward_ms_median=<number>}. */
 class BenchCommandTest {
 
     @Test
     void benchPrintsStagesAndEndsWithTheMedianLine() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
-        cli.setOut(new PrintWriter(out));
-        int code = cli.execute("bench", "--hashed-weights", "--device", "cpu", "--runs", "1");
-        assertEquals(0, code, out.toString());
-        List<String> lines = out.toString().lines().toList();
+        CliRun run = CliRun.of("bench", "--hashed-weights", "--device", "cpu", "--runs", "1");
+        assertEquals(0, run.exitCode(), run.out());
+        List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(lines.size() - 1).matches("forward_ms_median=\\d+(\\.\\d+)?"), lines.get(lines.size() - 1));
-        String text = out.toString();
+        String text = run.out();
         for (String stage : List.of("backbone", "transformer L4", "transformer L1", "correlation+readout", "peak RSS")) {
             assertTrue(text.contains(stage), "mentions " + stage + ":\n" + text);
         }
@@ -29,10 +23,8 @@ class BenchCommandTest {
 
     @Test
     void benchRejectsZeroRuns() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("bench", "--hashed-weights", "--runs", "0"));
-        assertTrue(err.toString().contains("--runs"), err.toString());
+        CliRun run = CliRun.of("bench", "--hashed-weights", "--runs", "0");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--runs"), run.err());
     }
 }

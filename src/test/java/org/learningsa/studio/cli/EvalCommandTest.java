@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learningsa.studio.data.BenchmarkFolders;
-import picocli.CommandLine;
 
 /** {@code lsa eval} end to end with the weight-free default aligner on generated PF-PASCAL folders. */
 class EvalCommandTest {
@@ -22,25 +19,13 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) { }
-
-    private static Result run(String... args) {
-        CommandLine commandLine = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void evaluatesAGeneratedPascalFolderWithTheDefaultAlignerAndWritesTheReport() throws Exception {
         BenchmarkFolders.writePascal(dir, 3);
         Files.delete(dir.resolve("data/PF_Pascal/JPEGImages/2009_000002.jpg"));
         Path report = dir.resolve("out/report.json");
         Path csv = dir.resolve("out/pairs.csv");
-        Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--limit", "1",
+        CliRun result = CliRun.of("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--limit", "1",
                 "--report", report.toString(), "--csv-out", csv.toString(), "--device", "cpu");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.err().contains("skipped bbox_test_pairs_pf_pascal.csv line 3: image A not found"), result.err());
@@ -89,7 +74,7 @@ class EvalCommandTest {
             }
         };
         Path report = dir.resolve("report.json");
-        Result result = run("eval", "--benchmark", benchmark, "--data", dir.toString(), "--report", report.toString(),
+        CliRun result = CliRun.of("eval", "--benchmark", benchmark, "--data", dir.toString(), "--report", report.toString(),
                 "--device", "cpu");
         assertEquals(0, result.exitCode(), result.err());
         JsonNode root = new ObjectMapper().readTree(report.toFile());
@@ -108,7 +93,7 @@ class EvalCommandTest {
 
     @Test
     void wrongFolderIsOneLineNamingWhatIsMissing() {
-        Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
+        CliRun result = CliRun.of("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
                 dir.resolve("r.json").toString());
         assertEquals(2, result.exitCode());
         assertTrue(result.err().startsWith("lsa: pf-pascal: "), result.err());
@@ -121,7 +106,7 @@ class EvalCommandTest {
     void runsTheNetworkWithHashedWeights() throws Exception {
         BenchmarkFolders.writePascal(dir, 1);
         Path report = dir.resolve("hashed.json");
-        Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--hashed-weights",
+        CliRun result = CliRun.of("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--hashed-weights",
                 "--report", report.toString(), "--device", "cpu");
         assertEquals(0, result.exitCode(), result.err());
         JsonNode root = new ObjectMapper().readTree(report.toFile());
@@ -134,7 +119,7 @@ class EvalCommandTest {
     @Test
     void checkpointAndHashedWeightsExcludeEachOther() {
         BenchmarkFolders.writePascal(dir, 1);
-        Result result = run("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
+        CliRun result = CliRun.of("eval", "--benchmark", "pf-pascal", "--data", dir.toString(), "--report",
                 dir.resolve("r.json").toString(), "--checkpoint", "x.pt", "--hashed-weights");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("exclude each other"), result.err());

@@ -3,8 +3,6 @@ package org.learningsa.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
@@ -14,7 +12,6 @@ import org.learningsa.studio.engine.NetworkOutputs;
 import org.learningsa.studio.engine.NpzArchive;
 import org.learningsa.studio.engine.ParityFixtures;
 import org.learningsa.studio.engine.ParityReport;
-import picocli.CommandLine;
 
 /**
  * {@code lsa infer --hashed-weights} on a fixture pair writes the 40 outputs under the reference names and shapes,
@@ -27,12 +24,9 @@ class InferCommandTest {
         Path fixtures = ParityFixtures.anyDir().orElse(null);
         Assumptions.assumeTrue(fixtures != null, "parity fixtures not found");
         Path output = dir.resolve("out.npz");
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
-        cli.setOut(new PrintWriter(out));
-        int code = cli.execute("infer", "--hashed-weights", "--device", "cpu",
+        CliRun run = CliRun.of("infer", "--hashed-weights", "--device", "cpu",
                 "--inputs", fixtures.resolve("p2_dog_horse_inputs.npz").toString(), "--output", output.toString());
-        assertEquals(0, code, out.toString());
+        assertEquals(0, run.exitCode(), run.out());
         NpzArchive written = NpzArchive.read(output);
         NpzArchive expected = ParityFixtures.expected(fixtures, "p2_dog_horse");
         assertEquals(NetworkOutputs.OUTPUT_NAMES, written.names().stream().toList(), "the 40 reference names");
@@ -48,11 +42,8 @@ class InferCommandTest {
     void inferRejectsInputsWithoutTheTwoTensors(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.npz");
         NpzArchive.write(bad, java.util.Map.of("source", org.learningsa.studio.engine.NpyArray.ofFloats(new long[] {2}, new float[2])));
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("infer", "--hashed-weights", "--inputs", bad.toString(), "--output", dir.resolve("o.npz").toString());
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("bad.npz"), err.toString());
+        CliRun run = CliRun.of("infer", "--hashed-weights", "--inputs", bad.toString(), "--output", dir.resolve("o.npz").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("bad.npz"), run.err());
     }
 }

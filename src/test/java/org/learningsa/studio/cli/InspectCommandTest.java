@@ -3,8 +3,6 @@ package org.learningsa.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,27 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learningsa.studio.torch.StateDict;
 import org.learningsa.studio.torch.TensorData;
 import org.learningsa.studio.torch.TorchFixtures;
-import picocli.CommandLine;
 
 class InspectCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) { }
-
-    private static Result run(String... args) {
-        CommandLine commandLine = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Result(commandLine.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void tableShowsFormatTensorsValuesAndTotals() {
-        Result result = run("inspect", TorchFixtures.file("checkpoint_legacy.pt").toString());
+        CliRun result = CliRun.of("inspect", TorchFixtures.file("checkpoint_legacy.pt").toString());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("Format:    legacy, top level dict"), result.out());
         assertTrue(result.out().matches("(?s).*net/conv1\\.weight\\s+float32\\s+4x3x3x3\\s+0\\.000.*"), result.out());
@@ -44,10 +30,10 @@ class InspectCommandTest {
 
     @Test
     void verifyChecksTheZipChecksums() {
-        Result zip = run("inspect", "--verify", TorchFixtures.file("views_zip.pt").toString());
+        CliRun zip = CliRun.of("inspect", "--verify", TorchFixtures.file("views_zip.pt").toString());
         assertEquals(0, zip.exitCode(), zip.err());
         assertTrue(zip.out().contains("Checksums: all 10 zip entries match their CRC-32"), zip.out());
-        Result legacy = run("inspect", "--verify", TorchFixtures.file("views_legacy.pt").toString());
+        CliRun legacy = CliRun.of("inspect", "--verify", TorchFixtures.file("views_legacy.pt").toString());
         assertTrue(legacy.out().contains("Checksums: none to verify"), legacy.out());
     }
 
@@ -60,7 +46,7 @@ class InspectCommandTest {
         tensors.put("tokens_to_token1_1.attention1.attn.gamma", TensorData.ofFloats(new long[] {}, new float[] {0.25f}));
         tensors.put("conv_embed_1.0.bias", TensorData.ofFloats(new long[] {1}, new float[] {0}));
         StateDict.save(file, tensors, true);
-        Result result = run("inspect", file.toString());
+        CliRun result = CliRun.of("inspect", file.toString());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("LearningSA checkpoint:"), result.out());
         assertTrue(result.out().matches("(?s).*g_f \\(level gains\\):\\s+\\[0\\.500000, 1\\.00000, 1\\.50000, 2\\.00000\\].*"), result.out());
@@ -74,7 +60,7 @@ class InspectCommandTest {
         byte[] pickle = "\u0080\u0002cos\nsystem\nX\u0004\u0000\u0000\u0000echo\u0085R.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] legacy = concat(Files.readAllBytes(TorchFixtures.file("tensor_bare_legacy.pt")), 0, headerLength(), pickle);
         Path file = Files.write(dir.resolve("evil.pt"), legacy);
-        Result result = run("inspect", file.toString());
+        CliRun result = CliRun.of("inspect", file.toString());
         assertEquals(2, result.exitCode());
         assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(result.err().contains("os.system") && result.err().contains(file.toString()), result.err());
@@ -86,7 +72,7 @@ class InspectCommandTest {
         Path truncated = Files.write(dir.resolve("truncated.pt"), java.util.Arrays.copyOf(zip, zip.length / 2));
         Path text = Files.writeString(dir.resolve("notes.pt"), "just some text\n");
         for (Path file : new Path[] {truncated, text, dir.resolve("missing.pt")}) {
-            Result result = run("inspect", "--json", file.toString());
+            CliRun result = CliRun.of("inspect", "--json", file.toString());
             assertEquals(2, result.exitCode(), file + ": " + result.out());
             assertEquals(1, result.err().strip().lines().count(), result.err());
             assertTrue(result.err().startsWith("lsa: " + file), result.err());

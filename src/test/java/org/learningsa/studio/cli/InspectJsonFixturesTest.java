@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.learningsa.studio.torch.TorchFixtures;
-import picocli.CommandLine;
 
 /**
  * {@code lsa inspect --json} against every fixture's expected JSON: equal trees, floats bit-exact,
@@ -34,14 +31,9 @@ class InspectJsonFixturesTest {
     @ParameterizedTest
     @MethodSource("checkpoints")
     void inspectJsonEqualsTheFixturesExpectedJson(Path checkpoint) throws Exception {
-        CommandLine commandLine = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute("inspect", "--json", checkpoint.toString());
-        assertEquals(0, exit, err.toString());
-        JsonNode actual = MAPPER.readTree(out.toString());
+        CliRun run = CliRun.of("inspect", "--json", checkpoint.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode actual = MAPPER.readTree(run.out());
         String expectedName = checkpoint.getFileName().toString().replace(".pt", ".expected.json");
         JsonNode expected = MAPPER.readTree(checkpoint.resolveSibling(expectedName).toFile());
         assertTrue(actual.get("torch_version").isNull(), "the file does not record the torch version");

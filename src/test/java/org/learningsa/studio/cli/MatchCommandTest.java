@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.export.MatchJson;
 import org.learningsa.studio.image.ImageDecoder;
-import picocli.CommandLine;
 
 /** {@code lsa match} end to end with the weight-free default aligner on a sample pair. */
 class MatchCommandTest {
@@ -34,23 +31,12 @@ class MatchCommandTest {
     private static final Path SOURCE = Path.of("assets", "samples", "motorcycle_left.png");
     private static final Path TARGET = Path.of("assets", "samples", "motorcycle_right.png");
 
-    private record Run(int exitCode, String out, String err) { }
-
-    private static Run run(String... args) {
-        CommandLine commandLine = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void writesTheDocumentedJsonAndAFigure(@TempDir Path folder) throws Exception {
         assumeTrue(Files.isRegularFile(SOURCE), "sample images not found (run from the project folder)");
         Path json = folder.resolve("matches.json");
         Path figure = folder.resolve("matches.png");
-        Run result = run("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--readout", "2",
+        CliRun result = CliRun.of("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--readout", "2",
                 "--confidence", "fb", "--top", "40", "--json", json.toString(), "--figure", figure.toString());
         assertEquals(0, result.exitCode(), result.err());
 
@@ -86,7 +72,7 @@ class MatchCommandTest {
     void cliAndServiceGiveIdenticalMatches(@TempDir Path folder) throws Exception {
         assumeTrue(Files.isRegularFile(SOURCE), "sample images not found (run from the project folder)");
         Path json = folder.resolve("cli.json");
-        Run result = run("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--mapping", "paper",
+        CliRun result = CliRun.of("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--mapping", "paper",
                 "--json", json.toString());
         assertEquals(0, result.exitCode(), result.err());
         try (ModelRegistry registry = new ModelRegistry(org.learningsa.studio.engine.DeviceChoice.CPU)) {
@@ -101,7 +87,7 @@ class MatchCommandTest {
     void runsTheNetworkPathWithHashedWeights(@TempDir Path folder) throws Exception {
         assumeTrue(Files.isRegularFile(SOURCE), "sample images not found (run from the project folder)");
         Path json = folder.resolve("network.json");
-        Run result = run("match", "assets/samples/dog.jpg", "assets/samples/horses.jpg", "--hashed-weights",
+        CliRun result = CliRun.of("match", "assets/samples/dog.jpg", "assets/samples/horses.jpg", "--hashed-weights",
                 "--device", "cpu", "--readout", "4", "--confidence", "level", "--json", json.toString());
         assertEquals(0, result.exitCode(), result.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -113,7 +99,7 @@ class MatchCommandTest {
 
     @Test
     void modelOptionsExcludeEachOther() {
-        Run result = run("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--hashed-weights");
+        CliRun result = CliRun.of("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--hashed-weights");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("exclude each other"), result.err());
     }
@@ -122,7 +108,7 @@ class MatchCommandTest {
     void unreadableImageIsOneLineAndExitTwo(@TempDir Path folder) throws Exception {
         Path broken = folder.resolve("broken.jpg");
         Files.writeString(broken, "this is not a JPEG");
-        Run result = run("match", broken.toString(), TARGET.toString(), "--default-aligner");
+        CliRun result = CliRun.of("match", broken.toString(), TARGET.toString(), "--default-aligner");
         assertEquals(2, result.exitCode());
         assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(result.err().contains("broken.jpg"), result.err());
@@ -130,14 +116,14 @@ class MatchCommandTest {
 
     @Test
     void missingImageIsOneLineAndExitTwo(@TempDir Path folder) {
-        Run result = run("match", folder.resolve("nope.png").toString(), TARGET.toString(), "--default-aligner");
+        CliRun result = CliRun.of("match", folder.resolve("nope.png").toString(), TARGET.toString(), "--default-aligner");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("nope.png") && result.err().contains("no such file"), result.err());
     }
 
     @Test
     void badReadoutIsAUsageError() {
-        Run result = run("match", SOURCE.toString(), TARGET.toString(), "--readout", "7");
+        CliRun result = CliRun.of("match", SOURCE.toString(), TARGET.toString(), "--readout", "7");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("readout"), result.err());
     }
