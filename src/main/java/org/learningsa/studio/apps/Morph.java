@@ -135,33 +135,33 @@ public final class Morph {
         int j0 = Math.min((int) gy, lattice.rows - 2);
         double fy = gy - j0;
         int cols = lattice.cols;
+        // the row's values at every lattice column (interpolated in y once), then linear in x between them
+        double[] left = new double[6];
+        double[] right = new double[6];
+        lattice.rowValues(j0 * cols, fy, left);
+        int cell = 0;
+        lattice.rowValues(j0 * cols + 1, fy, right);
         for (int x = 0; x < w; x++) {
+            int i0 = Math.min(x / LATTICE_STEP, cols - 2);
+            if (i0 != cell) {
+                cell = i0;
+                lattice.rowValues(j0 * cols + i0, fy, left);
+                lattice.rowValues(j0 * cols + i0 + 1, fy, right);
+            }
             if (x < rect[0] - 0.5 || x > rect[2] - 0.5) {
                 argb[row + x] = 0xFF000000;
                 continue;
             }
-            double gx = (double) x / LATTICE_STEP;
-            int i0 = Math.min((int) gx, cols - 2);
-            double fx = gx - i0;
-            int n00 = j0 * cols + i0;
-            int n10 = n00 + 1;
-            int n01 = n00 + cols;
-            int n11 = n01 + 1;
-            double w00 = (1 - fx) * (1 - fy);
-            double w10 = fx * (1 - fy);
-            double w01 = (1 - fx) * fy;
-            double w11 = fx * fy;
-            float[] s = lattice.solution;
-            double ax = w00 * s[4 * n00] + w10 * s[4 * n10] + w01 * s[4 * n01] + w11 * s[4 * n11];
-            double ay = w00 * s[4 * n00 + 1] + w10 * s[4 * n10 + 1] + w01 * s[4 * n01 + 1] + w11 * s[4 * n11 + 1];
-            double bx = w00 * s[4 * n00 + 2] + w10 * s[4 * n10 + 2] + w01 * s[4 * n01 + 2] + w11 * s[4 * n11 + 2];
-            double by = w00 * s[4 * n00 + 3] + w10 * s[4 * n10 + 3] + w01 * s[4 * n01 + 3] + w11 * s[4 * n11 + 3];
-            float[] v = lattice.validity;
-            double validA = w00 * v[2 * n00] + w10 * v[2 * n10] + w01 * v[2 * n01] + w11 * v[2 * n11];
-            double validB = w00 * v[2 * n00 + 1] + w10 * v[2 * n10 + 1] + w01 * v[2 * n01 + 1] + w11 * v[2 * n11 + 1];
-            double weightA = source.covers(ax, ay)
+            double fx = (double) x / LATTICE_STEP - i0;
+            double ax = left[0] + fx * (right[0] - left[0]);
+            double ay = left[1] + fx * (right[1] - left[1]);
+            double bx = left[2] + fx * (right[2] - left[2]);
+            double by = left[3] + fx * (right[3] - left[3]);
+            double validA = left[4] + fx * (right[4] - left[4]);
+            double validB = left[5] + fx * (right[5] - left[5]);
+            double weightA = validA > 0 && source.covers(ax, ay)
                     ? (1 - t) * (CONFIDENCE_FLOOR + source.confidenceAt(ax, ay)) * validA : 0;
-            double weightB = target.covers(bx, by)
+            double weightB = validB > 0 && target.covers(bx, by)
                     ? t * (CONFIDENCE_FLOOR + target.confidenceAt(bx, by)) * validB : 0;
             double total = weightA + weightB;
             if (total < 1e-9) {
@@ -227,6 +227,17 @@ public final class Morph {
             this.rows = Math.max(2, (height - 1 + LATTICE_STEP - 1) / LATTICE_STEP + 1);
             this.solution = new float[cols * rows * 4];
             this.validity = new float[cols * rows * 2];
+        }
+
+        /** (ax, ay, bx, by, validA, validB) between node {@code node} and the one below it, at fraction fy. */
+        void rowValues(int node, double fy, double[] out) {
+            int below = node + cols;
+            for (int k = 0; k < 4; k++) {
+                out[k] = solution[4 * node + k] + fy * (solution[4 * below + k] - solution[4 * node + k]);
+            }
+            for (int k = 0; k < 2; k++) {
+                out[4 + k] = validity[2 * node + k] + fy * (validity[2 * below + k] - validity[2 * node + k]);
+            }
         }
 
         void solveRow(int row, double t, MorphSide source, MorphSide target) {

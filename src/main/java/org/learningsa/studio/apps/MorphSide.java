@@ -112,8 +112,8 @@ final class MorphSide {
 
     /** The confidence of the nearest pixel to a canvas point (clamped into the rectangle). */
     float confidenceAt(double canvasX, double canvasY) {
-        int u = (int) Math.round(clamp(canvasX - placement.x(), width - 1));
-        int v = (int) Math.round(clamp(canvasY - placement.y(), height - 1));
+        int u = (int) (clamp(canvasX - placement.x(), width - 1) + 0.5);
+        int v = (int) (clamp(canvasY - placement.y(), height - 1) + 0.5);
         return confidence[v * width + u];
     }
 

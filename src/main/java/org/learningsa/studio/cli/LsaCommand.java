@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MatchCommand.class,
             EvalCommand.class,
             MorphCommand.class,
+            BenchMorphCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {

@@ -31,7 +31,6 @@ public final class Mp4AnimationWriter {
         int n = frames.frameCount();
         int ew = evenSize(w);
         int eh = evenSize(h);
-        int[] argb = new int[w * h];
         AtomicFiles.writeChannel(out, channel -> {
             // finish() closes its channel, but AtomicFiles still has to force and close this one
             SequenceEncoder encoder = SequenceEncoder.createWithFps(new FileChannelWrapper(channel) {
@@ -42,12 +41,12 @@ public final class Mp4AnimationWriter {
             }, rate(fps));
             Picture picture = Picture.create(ew, eh, ColorSpace.RGB);
             byte[] data = picture.getPlaneData(0);
-            for (int i = 0; i < n; i++) {
-                cancel.throwIfCancelled();
-                frames.render(i, argb);
-                fill(argb, w, h, ew, eh, data);
-                encoder.encodeNativeFrame(picture);
-                progress.progress("frame " + (i + 1) + " of " + n, (i + 1.0) / (n + 1));
+            try (FramesAhead ahead = new FramesAhead(frames)) {
+                for (int i = 0; i < n; i++) {
+                    fill(ahead.next(cancel), w, h, ew, eh, data);
+                    encoder.encodeNativeFrame(picture);
+                    progress.progress("frame " + (i + 1) + " of " + n, (i + 1.0) / (n + 1));
+                }
             }
             encoder.finish();
             progress.progress("done", 1);

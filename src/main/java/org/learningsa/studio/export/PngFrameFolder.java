@@ -44,21 +44,7 @@ public final class PngFrameFolder {
         Path temporary = null;
         try {
             temporary = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
-            int w = frames.width();
-            int h = frames.height();
-            int n = frames.frameCount();
-            int[] argb = new int[w * h];
-            for (int i = 0; i < n; i++) {
-                cancel.throwIfCancelled();
-                frames.render(i, argb);
-                BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                image.setRGB(0, 0, w, h, argb, 0, w);
-                try (OutputStream stream = new java.io.BufferedOutputStream(
-                        Files.newOutputStream(temporary.resolve(frameName(i))), 1 << 16)) {
-                    ImageIO.write(image, "png", stream);
-                }
-                progress.progress("frame " + (i + 1) + " of " + n, (i + 1.0) / n);
-            }
+            writeFrames(frames, temporary, progress, cancel);
             replace(temporary, target);
             temporary = null;
         } catch (IOException e) {
@@ -66,6 +52,24 @@ public final class PngFrameFolder {
         } finally {
             if (temporary != null) {
                 deleteTree(temporary);
+            }
+        }
+    }
+
+    private static void writeFrames(FrameSource frames, Path folder, ProgressListener progress, CancelToken cancel)
+            throws IOException {
+        int w = frames.width();
+        int h = frames.height();
+        int n = frames.frameCount();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        try (FramesAhead ahead = new FramesAhead(frames)) {
+            for (int i = 0; i < n; i++) {
+                image.setRGB(0, 0, w, h, ahead.next(cancel), 0, w);
+                try (OutputStream stream = new java.io.BufferedOutputStream(
+                        Files.newOutputStream(folder.resolve(frameName(i))), 1 << 16)) {
+                    ImageIO.write(image, "png", stream);
+                }
+                progress.progress("frame " + (i + 1) + " of " + n, (i + 1.0) / n);
             }
         }
     }
