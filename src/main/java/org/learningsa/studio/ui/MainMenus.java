@@ -159,7 +159,25 @@ final class MainMenus {
         Menu view = new Menu("_View");
         view.getItems().addAll(fit, actual, zoomIn, zoomInEquals, zoomOut, link, new SeparatorMenuItem(), readouts,
                 lines, points, grid, strip);
+        view.getItems().addAll(new SeparatorMenuItem(), morphItem());
         return view;
+    }
+
+    /** View → Morph between the images…: the morph window on the current readout (issue 15, ui.morph). */
+    private MenuItem morphItem() {
+        MenuItem morph = item("Morph between the images…", "Shortcut+M", "mdi2a-animation-play-outline", () -> {
+            org.learningsa.studio.align.Alignment alignment = main.alignmentProperty().get();
+            if (alignment == null || main.sourcePixelsProperty().get() == null || main.targetPixelsProperty().get() == null) {
+                main.dialogs().notify(org.learningsa.studio.ui.dialog.Notification.info("Nothing to morph yet",
+                        "Open a pair and press Run first: the morph follows the alignment."));
+                return;
+            }
+            org.learningsa.studio.ui.morph.MorphWindows.open(window.stage(),
+                    new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
+                    main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());
+        });
+        morph.setId("morphItem");
+        return morph;
     }
 
     /** Evaluate → Evaluate on a dataset…: the evaluation window (issue 7, ui.eval). */
