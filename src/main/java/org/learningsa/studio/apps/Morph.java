@@ -23,9 +23,10 @@ import org.learningsa.studio.image.RgbImage;
  *
  * <p>Blend: w_A = (1 − t)·(δ + c_A(a)), w_B = t·(δ + c_B(b)), c the correspondence's confidence (forward–backward
  * consistency) and δ = {@value #CONFIDENCE_FLOOR}, the visibility-weighted blend of Super SloMo. A side whose
- * iteration did not converge (a fold in its flow) or whose pre-image falls off its image gets weight 0, so where
+ * iteration did not converge (a fold in its flow) is weighted down by its residual, one whose pre-image falls off
+ * its image gets weight 0, so where
  * the two directions disagree the image that sees the point wins instead of a smear; where neither does, the
- * frame falls back to a plain dissolve of the nearest border pixels. Frame 0 is exactly the source placed on
+ * frame falls back to a plain cross-dissolve at that pixel. Frame 0 is exactly the source placed on
  * the canvas and frame 1 exactly the target.
  */
 public final class Morph {
@@ -35,8 +36,14 @@ public final class Morph {
     /** Liao et al.'s damping and iteration count. */
     static final double DAMPING = 0.8;
     static final int MAX_ITERATIONS = 20;
-    /** A pre-image whose residual |a + t·D(a) − x| stays above this (canvas pixels) is a fold: not used. */
+    /** A pre-image whose residual |a + t·D(a) − x| is below this (canvas pixels) counts as converged. */
     static final double CONVERGED_PIXELS = 0.5;
+    /**
+     * Where the iteration does not converge (a fold or a jagged flow) the best iterate is still used, with a weight
+     * exp(−(r/σ)²) of its residual r: σ = 1.5 canvas pixels, so an answer a pixel off counts, one 4 pixels off is
+     * nearly ignored and the blend leans on the other image, then on a plain dissolve.
+     */
+    static final double RESIDUAL_SIGMA_PIXELS = 1.5;
     /** Keeps a side with zero confidence in play, so a frame never depends on one side alone by accident. */
     static final double CONFIDENCE_FLOOR = 0.1;
 
@@ -165,7 +172,12 @@ public final class Morph {
                     ? t * (CONFIDENCE_FLOOR + target.confidenceAt(bx, by)) * validB : 0;
             double total = weightA + weightB;
             if (total < 1e-9) {
-                // neither image sees this point: a dissolve of what lies nearest, never a hole
+                // neither image has a trustworthy pre-image (a fold, or the point comes from outside both): a plain
+                // dissolve at the pixel itself, never a hole and never the smear of a diverged position
+                ax = x;
+                ay = y;
+                bx = x;
+                by = y;
                 weightA = 1 - t;
                 weightB = t;
                 total = 1;
@@ -212,8 +224,8 @@ public final class Morph {
     }
 
     /**
-     * Pre-images solved on the lattice: per node (ax, ay, bx, by) in canvas pixels and whether each side's
-     * iteration converged (1) or not (0). One per frame, so frames render concurrently.
+     * Pre-images solved on the lattice: per node (ax, ay, bx, by) in canvas pixels and how far each side's answer
+     * can be trusted (1 converged … 0 diverged). One per frame, so frames render concurrently.
      */
     private static final class Lattice {
         final int cols;
@@ -248,23 +260,32 @@ public final class Morph {
             for (int col = 0; col < cols; col++) {
                 double x = (double) col * LATTICE_STEP;
                 int node = row * cols + col;
-                boolean okA = solve(source, t, x, y, start, 0, d, pre);
+                double residualA = solve(source, t, x, y, start, 0, d, pre);
                 solution[4 * node] = (float) pre[0];
                 solution[4 * node + 1] = (float) pre[1];
-                boolean okB = solve(target, 1 - t, x, y, start, 2, d, pre);
+                double residualB = solve(target, 1 - t, x, y, start, 2, d, pre);
                 solution[4 * node + 2] = (float) pre[0];
                 solution[4 * node + 3] = (float) pre[1];
-                validity[2 * node] = okA ? 1 : 0;
-                validity[2 * node + 1] = okB ? 1 : 0;
+                validity[2 * node] = (float) trust(residualA);
+                validity[2 * node + 1] = (float) trust(residualB);
             }
         }
 
+        private static double trust(double residual) {
+            if (residual < CONVERGED_PIXELS) {
+                return 1;
+            }
+            double r = residual / RESIDUAL_SIGMA_PIXELS;
+            return r > 4 ? 0 : Math.exp(-r * r);
+        }
+
         /**
-         * Solves p + s·D(p) = (x, y) into {@code pre}; starts from the previous node's offset (the flow is
-         * smooth, so a neighbour's answer is close) and keeps this node's offset for the next one.
+         * Solves p + s·D(p) = (x, y) into {@code pre} (the best iterate) and returns its residual in canvas pixels;
+         * starts from the previous node's offset when that one converged (the flow is smooth, so a neighbour's
+         * answer is close).
          */
-        private static boolean solve(MorphSide side, double s, double x, double y, double[] start, int slot,
-                                     double[] d, double[] pre) {
+        private static double solve(MorphSide side, double s, double x, double y, double[] start, int slot,
+                                    double[] d, double[] pre) {
             double px;
             double py;
             if (Double.isNaN(start[slot])) {
@@ -275,29 +296,32 @@ public final class Morph {
                 px = x + start[slot];
                 py = y + start[slot + 1];
             }
-            for (int k = 0; k < MAX_ITERATIONS; k++) {
+            double bestResidual = Double.POSITIVE_INFINITY;
+            double bestX = px;
+            double bestY = py;
+            for (int k = 0; k <= MAX_ITERATIONS; k++) {
                 side.displacement(px, py, d);
-                double nx = (1 - DAMPING) * px + DAMPING * (x - s * d[0]);
-                double ny = (1 - DAMPING) * py + DAMPING * (y - s * d[1]);
-                double step = Math.abs(nx - px) + Math.abs(ny - py);
-                px = nx;
-                py = ny;
-                if (step < 1e-3) {
+                double residual = Math.hypot(px + s * d[0] - x, py + s * d[1] - y);
+                if (residual < bestResidual) {
+                    bestResidual = residual;
+                    bestX = px;
+                    bestY = py;
+                }
+                if (residual < 1e-3 || k == MAX_ITERATIONS) {
                     break;
                 }
+                px = (1 - DAMPING) * px + DAMPING * (x - s * d[0]);
+                py = (1 - DAMPING) * py + DAMPING * (y - s * d[1]);
             }
-            side.displacement(px, py, d);
-            double residual = Math.hypot(px + s * d[0] - x, py + s * d[1] - y);
-            pre[0] = px;
-            pre[1] = py;
-            boolean converged = residual < CONVERGED_PIXELS;
-            if (converged) {
-                start[slot] = px - x;
-                start[slot + 1] = py - y;
+            pre[0] = bestX;
+            pre[1] = bestY;
+            if (bestResidual < CONVERGED_PIXELS) {
+                start[slot] = bestX - x;
+                start[slot + 1] = bestY - y;
             } else {
                 start[slot] = Double.NaN;
             }
-            return converged;
+            return bestResidual;
         }
     }
 }

@@ -62,8 +62,8 @@ class MorphTest {
         System.out.printf(Locale.ROOT, "known affine, default aligner (20x20 grid): t=0.5 PSNR morph %.2f dB, "
                 + "cross-dissolve %.2f dB%n", psnr[0], psnr[1]);
         // the hand-crafted 20×20 grid is off by several pixels in places (PCK@0.05 about 0.8 on such warps), so
-        // pixel-level PSNR gains less than with the exact map (measured +2.1 dB); the bar is below that with margin
-        assertTrue(psnr[0] >= psnr[1] + 1.5, "morph " + psnr[0] + " dB is not 1.5 dB above the dissolve " + psnr[1]);
+        // pixel-level PSNR gains less than with the exact map (measured 22.9 against 18.9 dB); the bar leaves margin
+        assertTrue(psnr[0] >= psnr[1] + 2.5, "morph " + psnr[0] + " dB is not 2.5 dB above the dissolve " + psnr[1]);
     }
 
     @Test
