@@ -103,6 +103,17 @@ class MorphCommandTest {
     }
 
     @Test
+    void benchMorphRunsEveryStageOnATinyCanvas() {
+        CliRun run = CliRun.of("bench-morph", "--default-aligner", "--source", source.toString(), "--target",
+                target.toString(), "--size", "32", "--frames", "3", "--scrub-frames", "10");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String line : new String[] {"dense maps at 32x32", "scrub 32x32", "export animated GIF", "export MP4",
+            "export folder of PNG frames", "scrub_fps="}) {
+            assertTrue(run.out().contains(line), line + " missing in " + run.out());
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         Path missing = dir.resolve("missing.png");
         for (String[] args : new String[][] {
