@@ -87,6 +87,8 @@ public final class EditViewModel {
 
     /** Applies a loaded document (autosave or file) as the current points, with a fresh history. */
     void load(List<UserPoint> loaded) {
+        // loaded points were read from whatever ran before; only a later change of model or readout re-reads them
+        readFrom = alignment.get() == null ? null : new NetworkCorrespondence(alignment.get(), readout.get());
         selection.clear();
         pending.set(null);
         history.reset(loaded);
