@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -91,6 +92,13 @@ public final class EditPanel extends VBox {
         redo.disableProperty().bind(editor.canRedoProperty().not());
         FlowPane edits = new FlowPane(4, 4, accept, delete, lock, undo, redo);
 
+        TextField label = new TextField();
+        label.setId("pointLabelField");
+        label.setPromptText("label of the selected point (Enter)");
+        label.disableProperty().bind(Bindings.size(editor.selection()).isNotEqualTo(1));
+        label.setOnAction(e -> editor.relabelSelected(label.getText()));
+        editor.selection().addListener((SetChangeListener<String>) c -> label.setText(selectedLabel()));
+
         ListView<String> history = new ListView<>(editor.historyLines());
         history.setId("historyList");
         history.setPrefHeight(110);
@@ -118,7 +126,7 @@ public final class EditPanel extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(files.statusProperty());
 
-        getChildren().addAll(mode, hint, trust, description, new Label("Points"), pointList, edits,
+        getChildren().addAll(mode, hint, trust, description, new Label("Points"), pointList, label, edits,
                 new Label("History"), history, fileButtons, training, status);
     }
 
@@ -126,6 +134,15 @@ public final class EditPanel extends VBox {
         return String.format(Locale.ROOT, "%s%s  %s%s  (%.1f, %.1f) → (%.1f, %.1f)", p.id(),
                 p.label().isEmpty() ? "" : " " + p.label(), p.origin().fileName(), p.locked() ? " 🔒" : "",
                 p.source().x(), p.source().y(), p.target().x(), p.target().y());
+    }
+
+    private String selectedLabel() {
+        if (editor.selection().size() != 1) {
+            return "";
+        }
+        String id = editor.selection().iterator().next();
+        return editor.pointsProperty().get().stream().filter(p -> p.id().equals(id)).map(UserPoint::label)
+                .findFirst().orElse("");
     }
 
     private void refreshList() {

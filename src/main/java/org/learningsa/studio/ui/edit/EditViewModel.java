@@ -208,6 +208,16 @@ public final class EditViewModel {
         history.perform(PointEdits.setLocked(history.points(), Set.copyOf(selection), !allLocked));
     }
 
+    /** Names the one selected point ("left eye"); "" removes the label. */
+    public void relabelSelected(String label) {
+        if (selection.size() != 1) {
+            return;
+        }
+        String id = selection.iterator().next();
+        history.points().stream().filter(p -> p.id().equals(id) && !p.label().equals(label.strip())).findFirst()
+                .ifPresent(p -> history.perform(PointEdits.relabel(p, label.strip())));
+    }
+
     /** Takes the network's matches as currently filtered over as editable points, as one job. */
     public void acceptMatches(List<Match> filtered) {
         if (filtered == null || filtered.isEmpty()) {

@@ -103,6 +103,10 @@ class EditViewModelTest {
         assertTrue(editor.correctedProperty().get().map(Direction.TARGET_TO_SOURCE, 150, 100).distance(placed.source()) < 0.01);
         assertInstanceOf(CorrectedCorrespondence.class, editor.correctedProperty().get());
         assertFalse(editor.trustAvailableProperty().get(), "two points cannot be trusted");
+
+        editor.relabelSelected("  front wheel ");
+        assertEquals("front wheel", editor.pointsProperty().get().get(1).label(), "the new point is selected; trimmed");
+        assertEquals("Label p2 \"front wheel\"", editor.history().undoDescription());
     }
 
     @Test
