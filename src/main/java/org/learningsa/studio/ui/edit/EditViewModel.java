@@ -286,8 +286,14 @@ public final class EditViewModel {
         Correspondence network = new NetworkCorrespondence(current, readout.get());
         List<UserPoint> now = history.points();
         boolean canTrust = CorrectedCorrespondence.canTrust(now, current.source(), current.target());
-        trustAvailable.set(canTrust);
-        corrected.set(CorrectedCorrespondence.of(network, now, trustPoints.get() && canTrust));
+        try {
+            trustAvailable.set(canTrust);
+            corrected.set(CorrectedCorrespondence.of(network, now, trustPoints.get() && canTrust));
+        } catch (org.learningsa.studio.core.UserFacingException e) {
+            // points all but on one line: the spline system is too ill-conditioned to solve; stay local
+            trustAvailable.set(false);
+            corrected.set(CorrectedCorrespondence.of(network, now, false));
+        }
     }
 
     private boolean inside(Direction side, PixelPoint p) {
