@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.learningsa.studio.core.AtomicFiles;
@@ -76,23 +75,21 @@ public final class TrainingSetFolder {
         // the CSV is split on commas and coordinates on ';': keep both out of names
         String name = file.getFileName().toString().replaceAll("[,;\"\\s]", "_");
         Path destination = images.resolve(name);
-        try {
-            if (Files.exists(destination)) {
-                if (ImageHashes.sha256(destination).equals(sha)) {
-                    return name;
-                }
-                name = sha.substring(0, 12).toLowerCase(Locale.ROOT) + "_" + name;
-                destination = images.resolve(name);
-                if (Files.exists(destination)) {
-                    return name;
-                }
+        if (Files.exists(destination)) {
+            if (ImageHashes.sha256(destination).equals(sha)) {
+                return name;
             }
-            Path temporary = Files.createTempFile(images, "." + name, ".tmp");
-            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot copy " + file + " into " + images + ": " + e.getMessage(), e);
+            name = sha.substring(0, 12).toLowerCase(Locale.ROOT) + "_" + name;
+            destination = images.resolve(name);
+            if (Files.exists(destination)) {
+                return name;
+            }
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("cannot copy " + file + " into " + images + ": the image file is gone");
+        }
+        // through the one atomic writer: a half-copied image never appears under its name
+        AtomicFiles.write(destination, out -> Files.copy(file, out));
         return name;
     }
 
