@@ -132,7 +132,7 @@ public final class EditPanel extends VBox {
 
     static String describe(UserPoint p) {
         return String.format(Locale.ROOT, "%s%s  %s%s  (%.1f, %.1f) → (%.1f, %.1f)", p.id(),
-                p.label().isEmpty() ? "" : " " + p.label(), p.origin().fileName(), p.locked() ? " 🔒" : "",
+                p.label().isEmpty() ? "" : " " + p.label(), p.origin().fileName(), p.locked() ? ", locked" : "",
                 p.source().x(), p.source().y(), p.target().x(), p.target().y());
     }
 
