@@ -81,14 +81,38 @@ public final class CorrectedCorrespondence implements Correspondence {
         return new CorrectedCorrespondence(network, points, trustPoints);
     }
 
-    /** Whether "trust my points" can be used with these points (3 or more, not all on one line, in both images). */
+    /**
+     * Whether "trust my points" can be used with these points: 3 or more at distinct places, not all on one
+     * line, in both images — exactly when the thin-plate systems have a solution. Cheap (no solve), so the
+     * UI can ask after every edit.
+     */
     public static boolean canTrust(List<UserPoint> points, ImageRef source, ImageRef target) {
-        List<UserPoint> distinct = distinct(points, Direction.SOURCE_TO_TARGET);
-        List<UserPoint> distinctBack = distinct(points, Direction.TARGET_TO_SOURCE);
-        return ThinPlateSpline.fit(starts(distinct, Direction.SOURCE_TO_TARGET), ends(distinct, Direction.SOURCE_TO_TARGET),
-                longerSide(source)) != null
-                && ThinPlateSpline.fit(starts(distinctBack, Direction.TARGET_TO_SOURCE),
-                ends(distinctBack, Direction.TARGET_TO_SOURCE), longerSide(target)) != null;
+        return spreadInThePlane(starts(distinct(points, Direction.SOURCE_TO_TARGET), Direction.SOURCE_TO_TARGET),
+                longerSide(source))
+                && spreadInThePlane(starts(distinct(points, Direction.TARGET_TO_SOURCE), Direction.TARGET_TO_SOURCE),
+                longerSide(target));
+    }
+
+    /** 3 or more points whose scatter has two non-vanishing principal axes (not all on one line). */
+    private static boolean spreadInThePlane(List<PixelPoint> points, double scale) {
+        if (points.size() < MIN_TRUSTED_POINTS) {
+            return false;
+        }
+        double mx = points.stream().mapToDouble(PixelPoint::x).average().orElse(0);
+        double my = points.stream().mapToDouble(PixelPoint::y).average().orElse(0);
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (PixelPoint p : points) {
+            double dx = (p.x() - mx) / scale;
+            double dy = (p.y() - my) / scale;
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+        double trace = sxx + syy;
+        // det / trace² is the product of the two axes' shares: 0 on a line; 1e-6 is a 0.1 % thin ellipse
+        return trace > 0 && (sxx * syy - sxy * sxy) / (trace * trace) > 1e-6;
     }
 
     public Correspondence network() {
