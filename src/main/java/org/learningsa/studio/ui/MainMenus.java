@@ -168,7 +168,10 @@ final class MainMenus {
         return view;
     }
 
-    /** View → Morph between the images…: the morph window on the current readout (issue 15, ui.morph). */
+    /**
+     * View → Morph between the images…: the morph window on the current readout with the user's points (issue 15,
+     * ui.morph). The window keeps the correspondence it was opened with; reopen it after editing.
+     */
     private MenuItem morphItem() {
         MenuItem morph = item("Morph between the images…", "Shortcut+M", "mdi2a-animation-play-outline", () -> {
             org.learningsa.studio.align.Alignment alignment = main.alignmentProperty().get();
@@ -177,8 +180,10 @@ final class MainMenus {
                         "Open a pair and press Run first: the morph follows the alignment."));
                 return;
             }
-            org.learningsa.studio.ui.morph.MorphWindows.open(window.stage(),
-                    new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
+            // the editor's corrected correspondence (network + the user's points) when there is one
+            org.learningsa.studio.align.Correspondence corrected = window.editViewModel().correctedProperty().get();
+            org.learningsa.studio.ui.morph.MorphWindows.open(window.stage(), corrected != null ? corrected
+                    : new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
                     main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());
         });
         morph.setId("morphItem");
