@@ -2,6 +2,7 @@ package org.learningsa.studio.apps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -89,6 +90,63 @@ class MorphTest {
         assertTrue(same.filled());
         assertEquals(451, same.width());
         assertEquals(300, same.height());
+    }
+
+    @Test
+    void differentSizesMoveTheLetterboxedPictureFromOneRectangleToTheOther() {
+        // a landscape source and a portrait target on a square canvas; the identity-like map is irrelevant here
+        RgbImage landscape = pair.source();
+        RgbImage portrait = AffinePair.sample(landscape, new double[] {0, 1.5, 0, 0.67, 0, 0}, 200, 300);
+        org.learningsa.studio.align.Correspondence scaled = new org.learningsa.studio.align.Correspondence() {
+            final org.learningsa.studio.align.ImageRef a = new org.learningsa.studio.align.ImageRef(null, 451, 300);
+            final org.learningsa.studio.align.ImageRef b = new org.learningsa.studio.align.ImageRef(null, 200, 300);
+
+            public org.learningsa.studio.align.ImageRef source() {
+                return a;
+            }
+
+            public org.learningsa.studio.align.ImageRef target() {
+                return b;
+            }
+
+            public PixelPoint map(org.learningsa.studio.align.Direction d, double x, double y) {
+                return d == org.learningsa.studio.align.Direction.SOURCE_TO_TARGET
+                        ? new PixelPoint(x * 199 / 450, y) : new PixelPoint(x * 450 / 199, y);
+            }
+
+            public double confidence(org.learningsa.studio.align.Direction d, double x, double y) {
+                return 1;
+            }
+
+            public String description() {
+                return "a squeeze";
+            }
+
+            public boolean semantic() {
+                return false;
+            }
+        };
+        // both scaled to the long side 451: 451×300 and 301×451, so the canvas is 451×451
+        MorphCanvas canvas = MorphCanvas.natural(451, 300, 200, 300);
+        assertEquals(new MorphCanvas.Placement(451, 300, 0, 75, 451, 300), canvas.source());
+        assertEquals(new MorphCanvas.Placement(200, 300, 75, 0, 301, 451), canvas.target());
+        Morph morph = Morph.prepare(scaled, landscape, portrait, canvas, ProgressListener.NONE, CancelToken.NEVER);
+        RgbImage first = morph.renderRgb(0);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(landscape.get(200, 100, c), first.get(200, 175, c), "the source, letterboxed, at t = 0");
+        }
+        assertTrue(black(first, 200, 40), "above the source at t = 0");
+        RgbImage last = morph.renderRgb(1);
+        assertTrue(black(last, 40, 225), "beside the target at t = 1");
+        assertFalse(black(last, 225, 40), "the portrait target reaches the top at t = 1");
+        // at t = 0.5 the picture spans x in [37.5, 413.5) and y in [37.5, 413): the rectangles interpolated
+        RgbImage middle = morph.renderRgb(0.5);
+        assertTrue(black(middle, 20, 225) && black(middle, 225, 20), "outside the picture is black");
+        assertFalse(black(middle, 60, 225) || black(middle, 225, 60), "inside is the picture");
+    }
+
+    private static boolean black(RgbImage image, int x, int y) {
+        return image.get(x, y, 0) + image.get(x, y, 1) + image.get(x, y, 2) == 0;
     }
 
     /** [PSNR of the morph's t = 0.5 frame, PSNR of a 50/50 cross-dissolve] against the true frame. */

@@ -103,6 +103,28 @@ class MorphCommandTest {
     }
 
     @Test
+    void pointsFileCorrectsTheCorrespondenceTheFramesFollow() {
+        Path points = dir.resolve("points.json");
+        org.learningsa.studio.editing.PointsFile.write(points, new org.learningsa.studio.editing.PointsDocument(
+                new org.learningsa.studio.editing.PointsDocument.ImageEntry(source.toAbsolutePath(), 120, 80, ""),
+                new org.learningsa.studio.editing.PointsDocument.ImageEntry(target.toAbsolutePath(), 120, 80, ""),
+                List.of(new org.learningsa.studio.editing.UserPoint("p1", "eye",
+                        new org.learningsa.studio.align.PixelPoint(40, 30), new org.learningsa.studio.align.PixelPoint(70, 20),
+                        org.learningsa.studio.editing.Origin.USER, true))));
+        Path plain = dir.resolve("plain");
+        Path edited = dir.resolve("edited");
+        CliRun first = CliRun.of("morph", source.toString(), target.toString(), "--default-aligner", "--frames", "3",
+                "--out", plain.toString());
+        CliRun second = CliRun.of("morph", source.toString(), target.toString(), "--default-aligner", "--frames", "3",
+                "--points", points.toString(), "--out", edited.toString());
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("corrected by 1 user point"), second.out());
+        assertFalse(first.out().contains("user point"), first.out());
+        assertFalse(java.util.Arrays.equals(ImageDecoder.decode(plain.resolve("frame_0001.png")).rgb(),
+                ImageDecoder.decode(edited.resolve("frame_0001.png")).rgb()), "the point moves the middle frame");
+    }
+
+    @Test
     void benchMorphRunsEveryStageOnATinyCanvas() {
         CliRun run = CliRun.of("bench-morph", "--default-aligner", "--source", source.toString(), "--target",
                 target.toString(), "--size", "32", "--frames", "3", "--scrub-frames", "10");
