@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -99,7 +100,10 @@ public final class EvalCommand implements Callable<Integer> {
         EvaluationSettings settings = new EvaluationSettings(bench,
                 threshold == null ? EvaluationSettings.defaultThreshold(bench) : ThresholdKind.parse(threshold),
                 parseMapping(mapping), alphas == null || alphas.isEmpty() ? EvaluationSettings.PAPER_ALPHAS : alphas);
+        DeviceChoice deviceChoice = DeviceChoice.parse(device);
         Dataset dataset = DatasetLocator.open(bench, data, csv, split);
+        OutputGuard.create().input("the dataset's annotations", dataset.annotations()).input("the --csv file", csv)
+                .input("the checkpoint", checkpoint).output("--report", report).output("--csv-out", csvOut).check();
         out.println("Dataset:   " + dataset.description());
         out.println("Pairs:     " + dataset.pairs().size() + (limit > 0 && limit < dataset.pairs().size() ? " (evaluating the first " + limit + ")" : "")
                 + (dataset.skipped().isEmpty() ? "" : ", " + dataset.skipped().size() + " rows skipped"));
@@ -110,7 +114,7 @@ public final class EvalCommand implements Callable<Integer> {
         try (InterruptGrace interrupt = InterruptGrace.install(err,
                 "stopping the pair in progress and writing the report of the pairs done so far to " + report)) {
             EvaluationReport result;
-            try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, DeviceChoice.parse(device))) {
+            try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, deviceChoice)) {
                 out.println("Model:     " + matcher.modelName());
                 out.println("Threshold: " + settings.thresholdInWords());
                 out.flush();
