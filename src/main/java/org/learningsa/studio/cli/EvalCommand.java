@@ -74,6 +74,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "comma-separated α values (default: 0.01,0.03,0.05,0.10,0.15)")
     List<Double> alphas;
 
+    @Option(names = "--allow-outside-data", description = "read images that the annotations name outside the dataset "
+            + "folder (absolute paths, ../); by default such rows are skipped with the reason")
+    boolean allowOutsideData;
+
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "evaluate only the first N pairs (0 = all)")
     int limit;
 
@@ -101,7 +105,7 @@ public final class EvalCommand implements Callable<Integer> {
                 threshold == null ? EvaluationSettings.defaultThreshold(bench) : ThresholdKind.parse(threshold),
                 parseMapping(mapping), alphas == null || alphas.isEmpty() ? EvaluationSettings.PAPER_ALPHAS : alphas);
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
-        Dataset dataset = DatasetLocator.open(bench, data, csv, split);
+        Dataset dataset = DatasetLocator.open(bench, data, csv, split, allowOutsideData);
         OutputGuard.create().input("the dataset's annotations", dataset.annotations()).input("the --csv file", csv)
                 .input("the checkpoint", checkpoint).output("--report", report).output("--csv-out", csvOut).check();
         out.println("Dataset:   " + dataset.description());
