@@ -114,8 +114,14 @@ public final class ModelRegistry implements AutoCloseable {
         }
         List<CheckpointInfo> found = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + InputLimits.CHECKPOINT_SEARCH_BUDGET_SECONDS * 1_000_000_000L;
         for (Path file : candidates) {
             Path key = file.toAbsolutePath().normalize();
+            if (!recognised.containsKey(key) && System.nanoTime() > deadline) {
+                LOG.warn("the checkpoint search took more than {} s; {} and the files after it were not opened",
+                        InputLimits.CHECKPOINT_SEARCH_BUDGET_SECONDS, key);
+                break;
+            }
             if (seen.add(key) && isLearningSaCheckpoint(key)) {
                 found.add(new CheckpointInfo(key, "LearningSA (" + key.getFileName() + ")", sizeOf(key)));
             }

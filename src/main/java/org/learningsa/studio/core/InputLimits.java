@@ -47,6 +47,8 @@ public final class InputLimits {
 
     /** Checkpoint files the best-checkpoint search opens (each read is linear in its file; the rest are skipped). */
     public static final int CHECKPOINT_SEARCH_MAX_FILES = 64;
+    /** Seconds the search may spend opening files it has not judged before (opening a real checkpoint: < 1 s). */
+    public static final int CHECKPOINT_SEARCH_BUDGET_SECONDS = 10;
 
     // --- images
 
