@@ -7,13 +7,15 @@ import org.learningsa.studio.core.ProgressListener;
 /**
  * A progress line on stderr: percentage, the current stage and an ETA estimated from the elapsed time and the
  * fraction done. On a terminal it is redrawn in place (carriage return) at most a few times a second; to a
- * file or a pipe (no console) every report is a whole line, written when the stage changes and at most every
- * {@link #LOG_LINE_NANOS}, so a log never holds {@code \r} runs and an error line never lands inside one.
+ * file or a pipe (no console) every report is a whole line, written when the stage changes (at most once a second) and
+ * otherwise every {@link #LOG_LINE_NANOS}, so a log never holds {@code \r} runs and an error line never lands inside one.
  */
 final class ProgressLine implements ProgressListener {
 
     private static final long REDRAW_NANOS = 250_000_000L;
     private static final long LOG_LINE_NANOS = 10_000_000_000L;
+    /** A new stage is logged at most once a second (eval's stage names the pair, which changes every pair). */
+    private static final long LOG_STAGE_NANOS = 1_000_000_000L;
     /** The redrawn line that is on screen without its newline yet, if any (one terminal per process). */
     private static volatile ProgressLine open;
 
@@ -50,7 +52,10 @@ final class ProgressLine implements ProgressListener {
         long now = System.nanoTime();
         boolean done = fraction >= 1.0;
         boolean newStage = !stage.equals(lastStage);
-        if (!done && now - lastDraw < (terminal ? REDRAW_NANOS : LOG_LINE_NANOS) && (terminal || !newStage)) {
+        long since = now - lastDraw;
+        boolean due = terminal ? since >= REDRAW_NANOS
+                : lastDraw == 0 || since >= LOG_LINE_NANOS || (newStage && since >= LOG_STAGE_NANOS);
+        if (!done && !due) {
             return;
         }
         lastStage = stage;
