@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ModelRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    /** Keys only a LearningSA state_dict has; the verdict lives in {@link CheckpointVerdict}. */
+    static final List<String> SIGNATURE_KEYS = CheckpointVerdict.SIGNATURE_KEYS;
     private static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".pth.tar", ".ckpt");
 
     /** A checkpoint file the registry knows about. */

@@ -100,11 +100,16 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--checkpoint, --default-aligner and --hashed-weights exclude each other");
         }
-        DeviceChoice choice = DeviceChoice.parse(device);
+        DeviceChoice choice;
+        try {
+            choice = DeviceChoice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
         // every output checked before any work: nothing is written on a usage error
         OutputGuard.create().input("the source image", source).input("the target image", target)
                 .input("the checkpoint", checkpoint).output("--json", json).output("--figure", figure, ".png").check();
-        PrintWriter out = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);

@@ -33,9 +33,9 @@ class ModelRegistryTest {
 
     @Test
     void listsLearningSaCheckpointsBestFirstAndIgnoresOtherFiles() throws Exception {
-        checkpoint("my_finetune.pt", CheckpointVerdict.SIGNATURE_KEYS.toArray(String[]::new));
+        checkpoint("my_finetune.pt", ModelRegistry.SIGNATURE_KEYS.toArray(String[]::new));
         checkpoint("best_checkpoint_willow.pt", "module.g_f", "module.tokens_to_token4_1.attention1.attn.proj.weight");
-        checkpoint("best_checkpoint_pascal.pt", CheckpointVerdict.SIGNATURE_KEYS.toArray(String[]::new));
+        checkpoint("best_checkpoint_pascal.pt", ModelRegistry.SIGNATURE_KEYS.toArray(String[]::new));
         checkpoint("resnet.pt", "conv1.weight", "fc.weight");
         Files.writeString(weights.resolve("notes.pt"), "not a torch file");
         Files.writeString(weights.resolve("README.md"), "put checkpoints here");
@@ -73,7 +73,7 @@ class ModelRegistryTest {
 
     @Test
     void aHostileFileInASearchedFolderIsSkippedQuicklyWithItsReason() throws Exception {
-        checkpoint("best_checkpoint_pascal.pt", CheckpointVerdict.SIGNATURE_KEYS.toArray(String[]::new));
+        checkpoint("best_checkpoint_pascal.pt", ModelRegistry.SIGNATURE_KEYS.toArray(String[]::new));
         // a 40-level tuple DAG used as a dict key: before issue 11 the search hashed it for minutes
         StringBuilder ops = new StringBuilder("\u0080\u0002})q\u0000");
         ops.append("0h\u0000h\u0000\u0086q\u0000".repeat(40)).append("Ns.");
