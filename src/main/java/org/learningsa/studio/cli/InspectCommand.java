@@ -50,7 +50,10 @@ public final class InspectCommand implements Callable<Integer> {
         int verified = verify ? torchFile.verifyChecksums() : -1;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
+            // every non-ASCII character as \\uXXXX: Jackson escapes C0 controls itself, and this also covers C1
+            // controls (U+009B is CSI on some terminals) and bidi overrides in keys and strings from the file
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            mapper.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
             out.println(mapper.writeValueAsString(InspectJson.describe(torchFile)));
         } else {
             printTable(torchFile, out);

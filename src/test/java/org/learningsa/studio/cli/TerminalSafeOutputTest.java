@@ -40,6 +40,18 @@ class TerminalSafeOutputTest {
     }
 
     @Test
+    void inspectJsonEscapesEveryControlCharacter() {
+        PyDict root = PyDict.dict();
+        root.put("\u009b2J\u202eevil\u001b[31m", TensorData.ofFloats(new long[] {1}, new float[] {1}));
+        Path file = dir.resolve("injection-json.pt");
+        TorchWriter.writeZip(file, root);
+        CliRun run = CliRun.of("inspect", "--json", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)), "plain ASCII JSON");
+        assertTrue(run.out().contains("\\u009B2J\\u202Eevil\\u001B[31m"), run.out());
+    }
+
+    @Test
     void progressToALogIsWholeLinesWithoutCarriageReturns() {
         StringWriter log = new StringWriter();
         ProgressLine progress = new ProgressLine(new PrintWriter(log), "lsa match", false);
