@@ -16,13 +16,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.learningsa.studio.core.AppPaths;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.engine.LearningSaNetwork;
 import org.learningsa.studio.engine.LearningSaWeights;
-import org.learningsa.studio.torch.StateDict;
-import org.learningsa.studio.torch.TorchFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ModelRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-    /** Keys only a LearningSA state_dict has (possibly under a {@code module.} prefix). */
-    static final List<String> SIGNATURE_KEYS = List.of("g_f", "tokens_to_token4_1.attention1.attn.proj.weight");
+    /** Keys only a LearningSA state_dict has; the verdict lives in {@link CheckpointVerdict}. */
+    static final List<String> SIGNATURE_KEYS = CheckpointVerdict.SIGNATURE_KEYS;
     private static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".pth.tar", ".ckpt");
 
     /** A checkpoint file the registry knows about. */
@@ -48,6 +47,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final Set<Path> userFiles = new LinkedHashSet<>();
     private final Map<Path, LearningSaAligner> loaded = new LinkedHashMap<>();
     private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
+    private final Map<Path, String> rejected = new LinkedHashMap<>();
     private DefaultAligner defaultAligner;
     private LearningSaAligner hashedWeightsAligner;
     private int checkpointLoads;
@@ -105,14 +105,25 @@ public final class ModelRegistry implements AutoCloseable {
             }
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(ModelRegistry::hasCheckpointExtension).sorted().forEach(candidates::add);
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 LOG.warn("cannot list {}: {}", dir, e.toString());
             }
         }
+        if (candidates.size() > InputLimits.CHECKPOINT_SEARCH_MAX_FILES) {
+            LOG.warn("{} checkpoint files in the searched folders; only the first {} were opened",
+                    candidates.size(), InputLimits.CHECKPOINT_SEARCH_MAX_FILES);
+            candidates = new ArrayList<>(candidates.subList(0, InputLimits.CHECKPOINT_SEARCH_MAX_FILES));
+        }
         List<CheckpointInfo> found = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + InputLimits.CHECKPOINT_SEARCH_BUDGET_SECONDS * 1_000_000_000L;
         for (Path file : candidates) {
             Path key = file.toAbsolutePath().normalize();
+            if (!recognised.containsKey(key) && System.nanoTime() > deadline) {
+                LOG.warn("the checkpoint search took more than {} s; {} and the files after it were not opened",
+                        InputLimits.CHECKPOINT_SEARCH_BUDGET_SECONDS, key);
+                break;
+            }
             if (seen.add(key) && isLearningSaCheckpoint(key)) {
                 found.add(new CheckpointInfo(key, "LearningSA (" + key.getFileName() + ")", sizeOf(key)));
             }
@@ -145,13 +156,7 @@ public final class ModelRegistry implements AutoCloseable {
         if (aligner != null) {
             return aligner;
         }
-        if (!Files.isRegularFile(key)) {
-            throw new UserFacingException("cannot open checkpoint " + checkpoint + ": no such file");
-        }
-        if (!isLearningSaCheckpoint(key)) {
-            throw new UserFacingException("checkpoint " + checkpoint + " is not a LearningSA checkpoint (it lacks "
-                    + String.join(" and ", SIGNATURE_KEYS) + ")");
-        }
+        CheckpointVerdict.check(key);
         LOG.info("loading {}", key);
         LearningSaNetwork network = new LearningSaNetwork(LearningSaWeights.fromCheckpoint(key, device.get()));
         checkpointLoads++;
@@ -176,7 +181,11 @@ public final class ModelRegistry implements AutoCloseable {
         userFiles.add(checkpoint.toAbsolutePath().normalize());
     }
 
-    /** Whether {@code file} is a torch checkpoint with LearningSA's keys (cached per file). */
+    /**
+     * Whether {@code file} is a torch checkpoint with LearningSA's keys (cached per file). A file in a searched
+     * folder that cannot be read is skipped with a warning that says why ({@link CheckpointVerdict}); every read
+     * is bounded by the reader's limits, so a hostile file costs at most the time its size allows.
+     */
     public synchronized boolean isLearningSaCheckpoint(Path file) {
         Path key = file.toAbsolutePath().normalize();
         Boolean known = recognised.get(key);
@@ -184,17 +193,21 @@ public final class ModelRegistry implements AutoCloseable {
             return known;
         }
         boolean result;
-        try (StateDict stateDict = StateDict.load(key)) {
-            result = SIGNATURE_KEYS.stream().allMatch(k -> stateDict.contains(k) || stateDict.contains("module." + k));
-        } catch (TorchFormatException e) {
-            LOG.info("{} is not a readable torch checkpoint: {}", key, e.getMessage());
-            result = false;
-        } catch (RuntimeException e) {
-            LOG.warn("cannot inspect {}: {}", key, e.toString());
+        try {
+            CheckpointVerdict.check(key);
+            result = true;
+        } catch (UserFacingException e) {
+            LOG.warn("skipped {}", e.getMessage());
+            rejected.put(key, e.getMessage());
             result = false;
         }
         recognised.put(key, result);
         return result;
+    }
+
+    /** Files of the searched folders that were skipped, with the reason (for {@code lsa doctor}). */
+    public synchronized Map<Path, String> rejectedFiles() {
+        return Map.copyOf(rejected);
     }
 
     private static boolean hasCheckpointExtension(Path file) {

@@ -1,6 +1,8 @@
 package org.learningsa.studio.cli;
 
 import org.learningsa.studio.core.CancelledException;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,10 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        ProgressLine.endOpenLine();
         if (ex instanceof UserFacingException) {
-            commandLine.getErr().println("lsa: " + ex.getMessage());
+            // one line whatever the message holds (it may quote names from a hostile file)
+            commandLine.getErr().println("lsa: " + EchoedText.escape(ex.getMessage(), InputLimits.MAX_MESSAGE_CHARS));
             return EXIT_BAD_INPUT;
         }
         if (ex instanceof CancelledException) {

@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.core.AppInfo;
 import org.learningsa.studio.core.AppPaths;
 import org.learningsa.studio.engine.DeviceChoice;
@@ -29,12 +30,13 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DeviceChoice choice = DeviceChoice.parse(device);
         PrintWriter out = spec.commandLine().getOut();
         out.println(AppInfo.NAME + " " + AppInfo.version());
         out.println("Java:            " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         out.println("DJL:             " + ai.djl.engine.Engine.getDjlVersion());
         out.println("Offline mode:    " + System.getProperty("ai.djl.offline", "false"));
-        EngineRuntime runtime = EngineRuntime.start(DeviceChoice.parse(device));
+        EngineRuntime runtime = EngineRuntime.start(choice);
         out.println("Engine:          " + runtime.engineDescription());
         out.println("Device:          " + runtime.deviceDescription());
         runtime.fallbackMessage().ifPresent(m -> out.println("Note:            " + m));
@@ -47,28 +49,20 @@ public final class DoctorCommand implements Callable<Integer> {
         for (Path dir : AppPaths.checkpointSearchDirs()) {
             out.println("  " + dir + (Files.isDirectory(dir) ? "" : "  (does not exist)"));
         }
-        List<Path> found = findCheckpoints();
-        out.println("Checkpoints found: " + (found.isEmpty() ? "none (the weight-free default aligner is used; see weights/README.md)" : ""));
-        for (Path file : found) {
-            out.printf("  %s (%.1f MB)%n", file, Files.size(file) / 1e6);
+        // the same search and verdict as match and the app: only LearningSA checkpoints count as found
+        try (ModelRegistry registry = new ModelRegistry(runtime::device, AppPaths.checkpointSearchDirs())) {
+            List<ModelRegistry.CheckpointInfo> found = registry.checkpoints();
+            out.println("Checkpoints found: " + (found.isEmpty() ? "none (the weight-free default aligner is used; see weights/README.md)" : ""));
+            for (ModelRegistry.CheckpointInfo info : found) {
+                out.printf(java.util.Locale.ROOT, "  %s (%.1f MB)%n", info.file(), info.sizeBytes() / 1e6);
+            }
+            Map<Path, String> rejected = registry.rejectedFiles();
+            if (!rejected.isEmpty()) {
+                out.println("Skipped (not usable checkpoints):");
+                rejected.forEach((file, reason) -> out.println("  " + reason));
+            }
         }
         out.flush();
         return 0;
-    }
-
-    private static List<Path> findCheckpoints() throws java.io.IOException {
-        List<Path> found = new java.util.ArrayList<>();
-        for (Path dir : AppPaths.checkpointSearchDirs()) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> {
-                    String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                    return name.endsWith(".pt") || name.endsWith(".pth");
-                }).sorted().forEach(found::add);
-            }
-        }
-        return found;
     }
 }

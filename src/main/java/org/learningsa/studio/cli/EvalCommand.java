@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -73,6 +74,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "comma-separated α values (default: 0.01,0.03,0.05,0.10,0.15)")
     List<Double> alphas;
 
+    @Option(names = "--allow-outside-data", description = "read images that the annotations name outside the dataset "
+            + "folder (absolute paths, ../); by default such rows are skipped with the reason")
+    boolean allowOutsideData;
+
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "evaluate only the first N pairs (0 = all)")
     int limit;
 
@@ -99,7 +104,10 @@ public final class EvalCommand implements Callable<Integer> {
         EvaluationSettings settings = new EvaluationSettings(bench,
                 threshold == null ? EvaluationSettings.defaultThreshold(bench) : ThresholdKind.parse(threshold),
                 parseMapping(mapping), alphas == null || alphas.isEmpty() ? EvaluationSettings.PAPER_ALPHAS : alphas);
-        Dataset dataset = DatasetLocator.open(bench, data, csv, split);
+        DeviceChoice deviceChoice = DeviceChoice.parse(device);
+        Dataset dataset = DatasetLocator.open(bench, data, csv, split, allowOutsideData);
+        OutputGuard.create().input("the dataset's annotations", dataset.annotations()).input("the --csv file", csv)
+                .input("the checkpoint", checkpoint).output("--report", report).output("--csv-out", csvOut).check();
         out.println("Dataset:   " + dataset.description());
         out.println("Pairs:     " + dataset.pairs().size() + (limit > 0 && limit < dataset.pairs().size() ? " (evaluating the first " + limit + ")" : "")
                 + (dataset.skipped().isEmpty() ? "" : ", " + dataset.skipped().size() + " rows skipped"));
@@ -110,7 +118,7 @@ public final class EvalCommand implements Callable<Integer> {
         try (InterruptGrace interrupt = InterruptGrace.install(err,
                 "stopping the pair in progress and writing the report of the pairs done so far to " + report)) {
             EvaluationReport result;
-            try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, DeviceChoice.parse(device))) {
+            try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, deviceChoice)) {
                 out.println("Model:     " + matcher.modelName());
                 out.println("Threshold: " + settings.thresholdInWords());
                 out.flush();

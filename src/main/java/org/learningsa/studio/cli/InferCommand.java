@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.LearningSaNetwork;
 import org.learningsa.studio.engine.NetworkOutputs;
@@ -43,16 +44,18 @@ public final class InferCommand implements Callable<Integer> {
         if (!Files.isRegularFile(inputs)) {
             throw new UserFacingException(inputs + ": no such file");
         }
+        OutputGuard.create().input("the --inputs file", inputs).input("the checkpoint", network.checkpointOrNull())
+                .output("--output", output).check();
         NpzArchive archive = NpzArchive.read(inputs);
         float[] source = input(archive, "source");
         float[] target = input(archive, "target");
         PrintWriter out = spec.commandLine().getOut();
         try (LearningSaNetwork net = network.openNetwork()) {
             long start = System.nanoTime();
-            NetworkOutputs outputs = net.forward(source, target,
-                    (stage, fraction) -> System.err.printf("\r%-40s", "lsa infer: " + stage), CancelToken.NEVER);
+            NetworkOutputs outputs = net.forward(source, target, new ProgressLine(spec.commandLine().getErr(), "lsa infer"),
+                    CancelToken.NEVER);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.err.println();
+            ProgressLine.endOpenLine();
             NpzArchive.write(output, outputs.referenceOutputsAsNpy());
             out.printf("wrote %d outputs to %s (forward %d ms on %s, %s)%n", NetworkOutputs.OUTPUT_NAMES.size(), output,
                     millis, net.device(), network.weightsLabel());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.torch.CheckpointContents;
 import org.learningsa.studio.torch.PickleTypes;
 import org.learningsa.studio.torch.PyDict;
@@ -49,7 +50,10 @@ public final class InspectCommand implements Callable<Integer> {
         int verified = verify ? torchFile.verifyChecksums() : -1;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
+            // every non-ASCII character as \\uXXXX: Jackson escapes C0 controls itself, and this also covers C1
+            // controls (U+009B is CSI on some terminals) and bidi overrides in keys and strings from the file
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            mapper.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
             out.println(mapper.writeValueAsString(InspectJson.describe(torchFile)));
         } else {
             printTable(torchFile, out);
@@ -63,7 +67,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static void printTable(TorchFile torchFile, PrintWriter out) throws java.io.IOException {
-        CheckpointContents contents = CheckpointContents.of(torchFile.root());
+        CheckpointContents contents = CheckpointContents.of(torchFile);
         out.printf(Locale.ROOT, "File:      %s (%.1f MB)%n", torchFile.file(), Files.size(torchFile.file()) / 1e6);
         out.printf(Locale.ROOT, "Format:    %s, top level %s%n", torchFile.format().label(), PickleTypes.describe(torchFile.root()));
         List<CheckpointContents.TensorEntry> tensors = contents.tensors();
@@ -117,8 +121,10 @@ public final class InspectCommand implements Callable<Integer> {
         return tensors;
     }
 
+    /** A key path as the file spells it, escaped and capped: keys come from the file and must not drive the terminal. */
     private static String key(List<Object> path) {
-        return path.isEmpty() ? "(top level)" : path.stream().map(String::valueOf).collect(Collectors.joining("/"));
+        return path.isEmpty() ? "(top level)"
+                : EchoedText.name(path.stream().map(String::valueOf).collect(Collectors.joining("/")));
     }
 
     private static String shape(long[] shape) {
@@ -128,14 +134,35 @@ public final class InspectCommand implements Callable<Integer> {
         return java.util.Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining("x"));
     }
 
+    /** A value as one escaped line of at most {@link EchoedText#MAX_NAME_CHARS} characters (dicts print their first items). */
     private static String text(Object value) {
+        StringBuilder out = new StringBuilder();
+        append(value, out);
+        return EchoedText.name(out.toString());
+    }
+
+    private static void append(Object value, StringBuilder out) {
+        if (out.length() > EchoedText.MAX_NAME_CHARS) {
+            return;
+        }
         if (value instanceof String string) {
-            return "'" + string + "'";
+            out.append('\'').append(string, 0, Math.min(string.length(), EchoedText.MAX_NAME_CHARS + 1)).append('\'');
+        } else if (value instanceof PyDict dict) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<Object, Object> e : dict.entrySet()) {
+                if (out.length() > EchoedText.MAX_NAME_CHARS) {
+                    break;
+                }
+                out.append(first ? "" : ", ");
+                append(e.getKey(), out);
+                out.append(": ");
+                append(e.getValue(), out);
+                first = false;
+            }
+            out.append('}');
+        } else {
+            out.append(value == null ? "None" : value instanceof byte[] bytes ? bytes.length + " bytes" : String.valueOf(value));
         }
-        if (value instanceof PyDict dict) {
-            return dict.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        return value == null ? "None" : value instanceof byte[] bytes ? bytes.length + " bytes" : String.valueOf(value);
     }
 }

@@ -37,7 +37,8 @@ final class InspectJson {
      * (the fixtures' generator took it from its own interpreter).
      */
     static ObjectNode describe(TorchFile file) {
-        CheckpointContents contents = CheckpointContents.of(file.root());
+        CheckpointContents contents = CheckpointContents.of(file);
+        TensorSummaries summaries = new TensorSummaries(file, contents);
         ObjectNode root = JSON.objectNode();
         root.put("file", file.file().getFileName().toString());
         root.put("format", file.format().label());
@@ -46,7 +47,7 @@ final class InspectJson {
         root.put("n_distinct_storages", contents.distinctStorages());
         ArrayNode tensors = root.putArray("tensors");
         for (CheckpointContents.TensorEntry entry : contents.tensors()) {
-            tensors.add(tensor(entry));
+            tensors.add(tensor(entry, summaries));
         }
         ArrayNode values = root.putArray("non_tensor_values");
         for (CheckpointContents.ValueEntry entry : contents.values()) {
@@ -68,7 +69,7 @@ final class InspectJson {
         return root;
     }
 
-    private static ObjectNode tensor(CheckpointContents.TensorEntry entry) {
+    private static ObjectNode tensor(CheckpointContents.TensorEntry entry, TensorSummaries summaries) {
         TensorData tensor = entry.tensor();
         ObjectNode node = JSON.objectNode();
         node.set("path", path(entry.path()));
@@ -81,13 +82,18 @@ final class InspectJson {
         node.put("storage_id", entry.storageId());
         node.put("storage_numel", tensor.storage().numel());
         node.put("numel", tensor.numel());
+        summaries.summarise(tensor, node);
+        return node;
+    }
+
+    /** The values, or the sum and first values, of one tensor (what {@link TensorSummaries} memoises per view). */
+    static void summarise(TensorData tensor, ObjectNode node) {
         if (tensor.numel() < ALL_VALUES_BELOW) {
             node.set("values", elements(tensor, tensor.numel()));
         } else {
             node.set("sum", sum(tensor));
             node.set("first8", elements(tensor, FIRST_VALUES));
         }
-        return node;
     }
 
     private static ArrayNode elements(TensorData tensor, long count) {

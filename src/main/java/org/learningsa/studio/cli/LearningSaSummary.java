@@ -45,7 +45,7 @@ final class LearningSaSummary {
             }
         });
         out.printf(Locale.ROOT, "  %-40s %d%n", "attention gammas:", gammas.size());
-        gammas.forEach((key, value) -> out.printf(Locale.ROOT, "    %-55s %.6g%n", key, value));
+        gammas.forEach((key, value) -> out.printf(Locale.ROOT, "    %-55s %.6g%n", org.learningsa.studio.core.EchoedText.name(key), value));
     }
 
     private static long count(Map<String, TensorData> stateDict, String prefix) {

@@ -25,6 +25,7 @@ public final class Main {
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new LsaCommand());
         commandLine.setExecutionExceptionHandler(new CliErrorHandler());
+        commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

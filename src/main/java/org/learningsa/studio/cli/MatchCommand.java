@@ -13,6 +13,7 @@ import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.align.PaddingMatches;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.export.MatchFigure;
@@ -110,6 +111,9 @@ public final class MatchCommand implements Callable<Integer> {
         }
         pointsOptions.check();
         PrintWriter out = spec.commandLine().getOut();
+        // every output checked before any work: nothing is written on a usage error
+        OutputGuard.create().input("the source image", source).input("the target image", target)
+                .input("the checkpoint", checkpoint).output("--json", json).output("--figure", figure, ".png").check();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);

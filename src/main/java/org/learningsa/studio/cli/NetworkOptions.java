@@ -39,6 +39,11 @@ final class NetworkOptions {
         return new LearningSaNetwork(loaded);
     }
 
+    /** The --checkpoint file, or null with --hashed-weights. */
+    Path checkpointOrNull() {
+        return weights == null || weights.hashed ? null : weights.checkpoint;
+    }
+
     String weightsLabel() {
         return weights.hashed ? "hashed weights" : weights.checkpoint.toString();
     }

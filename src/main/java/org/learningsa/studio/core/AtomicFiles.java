@@ -17,8 +17,28 @@ import java.nio.file.attribute.PosixFilePermissions;
  * file in the same folder, then an atomic rename, so readers see the old or the complete new content and
  * a crash or a full disk never leaves a half-written file under the real name. The result gets the usual
  * {@code rw-r--r--} (temporary files are created owner-only).
+ *
+ * <p>Temporary files are named {@code .<name><digits>.tmp}. Those in flight are deleted by a shutdown hook
+ * (Ctrl+C during a write leaves nothing behind), and writing a file first removes its own stale temporaries
+ * older than {@link #STALE_TEMPORARY_MILLIS}, which only a killed process (SIGKILL, power loss) leaves.
  */
 public final class AtomicFiles {
+
+    /** Age after which a temporary of ours is a leftover, not another process's write in progress. */
+    static final long STALE_TEMPORARY_MILLIS = 15 * 60 * 1000L;
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path temporary : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the process is ending; nothing else to do
+                }
+            }
+        }, "delete-temporary-files"));
+    }
 
     /** Writes the content to a channel (random access, large buffers without copies). */
     @FunctionalInterface
@@ -69,8 +89,10 @@ public final class AtomicFiles {
             throw new UserFacingException("cannot write " + file + ": the folder " + folder + " does not exist");
         }
         Path temporary = null;
+        deleteStaleTemporaries(folder, absolute.getFileName().toString());
         try {
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+            IN_FLIGHT.add(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 writer.write(channel);
                 channel.force(false);
@@ -85,12 +107,35 @@ public final class AtomicFiles {
             throw new UserFacingException("cannot write " + file + ": " + describe(e), e);
         } finally {
             if (temporary != null) {
+                IN_FLIGHT.remove(temporary);
                 try {
                     Files.deleteIfExists(temporary);
                 } catch (IOException ignored) {
                     // the rename succeeded or the folder went away; the error that matters was reported
                 }
             }
+        }
+    }
+
+    /** Removes {@code .<name><digits>.tmp} files of ours in {@code folder} older than the stale age. */
+    static void deleteStaleTemporaries(Path folder, String name) {
+        String prefix = "." + name;
+        long now = System.currentTimeMillis();
+        java.nio.file.DirectoryStream.Filter<Path> ours = candidate -> {
+            String file = candidate.getFileName().toString();
+            return file.length() > prefix.length() + 4 && file.startsWith(prefix) && file.endsWith(".tmp");
+        };
+        try (java.nio.file.DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, ours)) {
+            for (Path candidate : candidates) {
+                String middle = candidate.getFileName().toString();
+                middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+                if (!middle.isEmpty() && middle.chars().allMatch(Character::isDigit) && !IN_FLIGHT.contains(candidate)
+                        && now - Files.getLastModifiedTime(candidate).toMillis() > STALE_TEMPORARY_MILLIS) {
+                    Files.deleteIfExists(candidate);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy; the write itself reports what matters
         }
     }
 

@@ -1,11 +1,13 @@
 package org.learningsa.studio.data;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -22,34 +24,75 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
         }
     }
 
+    /**
+     * Reads the file with bounded memory: lines over {@link InputLimits#CSV_MAX_LINE_CHARS} characters, fields
+     * over {@link InputLimits#CSV_MAX_FIELD_CHARS} and more than {@link InputLimits#CSV_MAX_ROWS} rows are refused
+     * as soon as they are met (a 2 GB line used to end in OutOfMemoryError after minutes).
+     */
     static CsvTable read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), e);
-        }
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            int lineNumber = 0;
+            boolean more = true;
+            while (more) {
+                line.setLength(0);
+                more = readLine(reader, line, file, lineNumber + 1);
+                if (!more && line.length() == 0) {
+                    break;
+                }
+                lineNumber++;
+                if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+                    line.deleteCharAt(0);
+                }
+                if (line.toString().isBlank()) {
+                    continue;
+                }
+                List<String> cells = split(line.toString());
+                for (String cell : cells) {
+                    if (cell.length() > InputLimits.CSV_MAX_FIELD_CHARS) {
+                        throw new UserFacingException(file + " line " + lineNumber + " has a field of " + cell.length()
+                                + " characters (at most " + InputLimits.CSV_MAX_FIELD_CHARS + "; a PF row holds a few "
+                                + "hundred numbers)");
+                    }
+                }
+                if (header == null) {
+                    header = cells;
+                } else if (rows.size() >= InputLimits.CSV_MAX_ROWS) {
+                    throw new UserFacingException(file + " has more than " + InputLimits.CSV_MAX_ROWS + " rows");
+                } else {
+                    rows.add(new Row(lineNumber, cells));
+                }
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> cells = split(line);
-            if (header == null) {
-                header = cells;
-            } else {
-                rows.add(new Row(i + 1, cells));
-            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserFacingException("cannot read " + file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (header == null) {
             throw new UserFacingException(file + " is empty (expected a header line and one pair per line)");
         }
         return new CsvTable(file, header, rows);
+    }
+
+    /** Appends one line (without its newline) to {@code line}; false at the end of the file. */
+    private static boolean readLine(Reader reader, StringBuilder line, Path file, int lineNumber) throws IOException {
+        while (true) {
+            int c = reader.read();
+            if (c < 0) {
+                return false;
+            }
+            if (c == '\n') {
+                return true;
+            }
+            if (line.length() >= InputLimits.CSV_MAX_LINE_CHARS) {
+                throw new UserFacingException(file + " line " + lineNumber + " is longer than "
+                        + InputLimits.CSV_MAX_LINE_CHARS + " characters (a PF row holds a few hundred numbers); "
+                        + "not a dataset CSV?");
+            }
+            line.append((char) c);
+        }
     }
 
     /** Index of the header column named {@code name} (case-insensitive), or -1. */

@@ -26,19 +26,28 @@ public final class DatasetLocator {
      * @param split     "test" (default), "val" or "trn"
      */
     public static Dataset open(Benchmark benchmark, Path folder, Path csv, String split) {
+        return open(benchmark, folder, csv, split, false);
+    }
+
+    /**
+     * As {@link #open(Benchmark, Path, Path, String)}; unless {@code allowOutside}, a row naming an image outside
+     * the dataset's image folders (an absolute path, {@code ../..}) is skipped with that reason: annotations a user
+     * downloads must not make the app read their other files.
+     */
+    public static Dataset open(Benchmark benchmark, Path folder, Path csv, String split, boolean allowOutside) {
         if (!Files.isDirectory(folder)) {
             throw new UserFacingException(benchmark.cliName() + ": the data folder " + folder + " does not exist or is not a folder");
         }
         String s = normaliseSplit(split);
         Dataset dataset = switch (benchmark) {
             case PF_PASCAL -> openCsv(benchmark, folder, csv, List.of(pascalCsvName(s)), List.of("PF_Pascal", "PF-dataset-PASCAL"),
-                    "LearningSA 8-column CSV");
+                    "LearningSA 8-column CSV", allowOutside);
             case PF_WILLOW -> openCsv(benchmark, folder, csv, List.of("bbox_test_pairs_pf.csv", "test_pairs.csv"),
-                    List.of("PF-dataset", "PF-WILLOW"), "LearningSA 7-column CSV");
+                    List.of("PF-dataset", "PF-WILLOW"), "LearningSA 7-column CSV", allowOutside);
             case CRODOM -> openCsv(benchmark, folder, csv, List.of("crodom_test_pairs.csv", "test_pairs_crodom.csv",
                     "bbox_test_pairs_crodom.csv", "test_pairs.csv"), List.of("crodom", "CroDom", "images"),
-                    "PF-PASCAL CSV layout with an optional domain column");
-            case SPAIR -> openSpair(folder, s);
+                    "PF-PASCAL CSV layout with an optional domain column", allowOutside);
+            case SPAIR -> openSpair(folder, s, allowOutside);
         };
         if (dataset.pairs().isEmpty()) {
             String first = dataset.skipped().isEmpty() ? "the annotation file lists no pairs"
@@ -68,7 +77,7 @@ public final class DatasetLocator {
     }
 
     private static Dataset openCsv(Benchmark benchmark, Path folder, Path csv, List<String> csvNames,
-                                   List<String> imageFolders, String layoutName) {
+                                   List<String> imageFolders, String layoutName, boolean allowOutside) {
         Path csvFile = csv != null ? csv : findCsv(benchmark, folder, csvNames);
         if (csvFile == null) {
             List<String> missing = new ArrayList<>();
@@ -101,7 +110,7 @@ public final class DatasetLocator {
                     + " columns; expected image A, image B, class, XA, YA, XB, YB"
                     + (benchmark == Benchmark.PF_PASCAL ? ", L_pck" : "") + " (one header line, coordinates joined by ';')");
         }
-        return PfCsvReader.read(benchmark, table, new ImageResolver(roots), layoutName);
+        return PfCsvReader.read(benchmark, table, new ImageResolver(roots, allowOutside), layoutName);
     }
 
     private static Path findCsv(Benchmark benchmark, Path folder, List<String> names) {
@@ -138,7 +147,7 @@ public final class DatasetLocator {
         return null;
     }
 
-    private static Dataset openSpair(Path folder, String split) {
+    private static Dataset openSpair(Path folder, String split, boolean allowOutside) {
         Path root = Files.isDirectory(folder.resolve("PairAnnotation")) || !Files.isDirectory(folder.resolve("SPair-71k"))
                 ? folder : folder.resolve("SPair-71k");
         List<String> missing = new ArrayList<>();
@@ -153,6 +162,6 @@ public final class DatasetLocator {
                     + "/*.json, JPEGImages/<category>/ and (optional) Layout/large/" + split + ".txt. Missing: "
                     + String.join(", ", missing));
         }
-        return SpairReader.read(root, split);
+        return SpairReader.read(root, split, allowOutside);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.learningsa.studio.core.EchoedText;
 
 /**
  * Finds the file an annotation names. Dataset files name images relative to a root that differs
@@ -17,8 +18,15 @@ import java.util.Optional;
 final class ImageResolver {
 
     private final List<Path> roots;
+    private final boolean allowOutside;
 
     ImageResolver(List<Path> candidateRoots) {
+        this(candidateRoots, false);
+    }
+
+    /** Unless {@code allowOutside}, names that resolve outside every root are refused (see {@link #resolve}). */
+    ImageResolver(List<Path> candidateRoots, boolean allowOutside) {
+        this.allowOutside = allowOutside;
         LinkedHashSet<Path> unique = new LinkedHashSet<>();
         for (Path root : candidateRoots) {
             if (root != null && Files.isDirectory(root)) {
@@ -32,9 +40,17 @@ final class ImageResolver {
         return roots;
     }
 
-    /** The existing file for {@code name}, if any root holds it. */
+    /**
+     * The existing file for {@code name}, if any root holds it.
+     *
+     * @throws IllegalArgumentException (the row is skipped with this reason) when the name is absolute or climbs
+     *                                  out of the folders with {@code ..}, unless the resolver allows it
+     */
     Optional<Path> resolve(String name) {
         String clean = name.trim().replace('\\', '/');
+        if (!allowOutside) {
+            requireInside(clean, name);
+        }
         while (clean.startsWith("./")) {
             clean = clean.substring(2);
         }
@@ -53,6 +69,26 @@ final class ImageResolver {
             }
         }
         return Optional.empty();
+    }
+
+    private void requireInside(String clean, String name) {
+        boolean absolute = clean.startsWith("/") || clean.matches("^[A-Za-z]:.*");
+        int depth = 0;
+        for (String segment : clean.split("/")) {
+            if (segment.equals("..")) {
+                depth--;
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                break;
+            }
+        }
+        if (absolute || depth < 0) {
+            throw new IllegalArgumentException("'" + EchoedText.name(name.trim()) + "' names a file outside the dataset "
+                    + "folder (" + (roots.isEmpty() ? "none found" : roots.get(0)) + "); skipped (eval --allow-outside-data "
+                    + "reads it)");
+        }
     }
 
     /** Where {@code name} was expected, for a "not found" message. */

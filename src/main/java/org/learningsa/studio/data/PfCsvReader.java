@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.InputLimits;
 
 /**
  * Reads the PF-style CSVs: LearningSA's (and SFNet's) layout with {@code ;}-joined coordinate strings
@@ -104,6 +106,9 @@ final class PfCsvReader {
             for (int k = 0; k < WILLOW_POINTS; k++) {
                 int column = 2 + list * WILLOW_POINTS + k;
                 lists[list][k] = (float) number(row.cell(column), "column " + column);
+                if (!Double.isFinite(lists[list][k])) {
+                    throw new IllegalArgumentException("column " + column + " is out of float32 range");
+                }
             }
         }
         String sourceName = row.cell(0);
@@ -120,19 +125,33 @@ final class PfCsvReader {
             return new double[0];
         }
         String[] parts = t.split(";");
+        if (parts.length > InputLimits.MAX_KEYPOINTS_PER_PAIR) {
+            throw new IllegalArgumentException(column + " lists " + parts.length + " coordinates (at most "
+                    + InputLimits.MAX_KEYPOINTS_PER_PAIR + ")");
+        }
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             values[i] = (float) number(parts[i], column);
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(column + " value " + (i + 1) + " is out of float32 range: '"
+                        + EchoedText.name(parts[i].trim()) + "'");
+            }
         }
         return values;
     }
 
+    /** A finite number (NaN, Infinity and 1e400 are refused: they would be counted as misses, not as errors). */
     private static double number(String text, String what) {
+        double value;
         try {
-            return Double.parseDouble(text.trim());
+            value = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number: '" + text.trim() + "'");
+            throw new IllegalArgumentException(what + " is not a number: '" + EchoedText.name(text.trim()) + "'");
         }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " is not a finite number: '" + EchoedText.name(text.trim()) + "'");
+        }
+        return value;
     }
 
     private static String category(Benchmark benchmark, String classCell, String sourceName) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -29,7 +30,7 @@ final class SpairReader {
     private SpairReader() {
     }
 
-    static Dataset read(Path root, String split) {
+    static Dataset read(Path root, String split, boolean allowOutside) {
         Path annotations = root.resolve("PairAnnotation").resolve(split);
         Path layout = root.resolve("Layout").resolve("large").resolve(split + ".txt");
         List<String> names = new ArrayList<>();
@@ -49,7 +50,7 @@ final class SpairReader {
         } catch (IOException e) {
             throw new UserFacingException("cannot read the SPair-71k " + split + " split under " + root + ": " + e.getMessage(), e);
         }
-        ImageResolver images = new ImageResolver(List.of(root.resolve("JPEGImages")));
+        ImageResolver images = new ImageResolver(List.of(root.resolve("JPEGImages")), allowOutside);
         List<KeypointPair> pairs = new ArrayList<>();
         for (String name : names) {
             Path file = annotations.resolve(name);
@@ -59,6 +60,10 @@ final class SpairReader {
                 continue;
             }
             try {
+                if (Files.size(file) > InputLimits.SPAIR_MAX_ANNOTATION_BYTES) {
+                    throw new IllegalArgumentException("the file has " + Files.size(file) + " bytes (a pair annotation has "
+                            + "a few KB; at most " + InputLimits.SPAIR_MAX_ANNOTATION_BYTES + ")");
+                }
                 KeypointPair pair = pair(JSON.readTree(file.toFile()), where, images);
                 List<String> missing = new ArrayList<>();
                 if (pair.sourceImage() == null) {
@@ -82,6 +87,10 @@ final class SpairReader {
     }
 
     private static KeypointPair pair(JsonNode json, String where, ImageResolver images) {
+        if (!json.isObject()) {
+            throw new IllegalArgumentException("the annotation is a JSON " + json.getNodeType().name().toLowerCase(
+                    java.util.Locale.ROOT) + ", not an object");
+        }
         String category = text(json, "category");
         String sourceName = text(json, "src_imname");
         String targetName = text(json, "trg_imname");
@@ -91,16 +100,31 @@ final class SpairReader {
             throw new IllegalArgumentException("src_kps has " + source[0].length + " points, trg_kps " + target[0].length);
         }
         JsonNode box = json.get("trg_bndbox");
-        if (box == null || box.size() != 4) {
+        if (box == null || !box.isArray() || box.size() != 4) {
             throw new IllegalArgumentException("trg_bndbox missing or not [x1, y1, x2, y2]");
         }
-        double boxSide = Math.max(box.get(2).asDouble() - box.get(0).asDouble(), box.get(3).asDouble() - box.get(1).asDouble());
+        double[] corners = new double[4];
+        for (int i = 0; i < 4; i++) {
+            corners[i] = number(box.get(i), "trg_bndbox[" + i + "]");
+        }
+        double boxSide = Math.max(corners[2] - corners[0], corners[3] - corners[1]);
         int[] ids = null;
         JsonNode idNode = json.get("kps_ids");
         if (idNode != null && idNode.isArray() && idNode.size() == source[0].length) {
             ids = new int[idNode.size()];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = idNode.get(i).isNumber() ? idNode.get(i).asInt() : Integer.parseInt(idNode.get(i).asText().trim());
+                JsonNode id = idNode.get(i);
+                if (id.isIntegralNumber() && id.canConvertToInt()) {
+                    ids[i] = id.asInt();
+                } else if (id.isTextual()) {
+                    try {
+                        ids[i] = Integer.parseInt(id.asText().trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("kps_ids[" + i + "] is not an integer");
+                    }
+                } else {
+                    throw new IllegalArgumentException("kps_ids[" + i + "] is a " + kind(id) + ", not an integer");
+                }
             }
         }
         java.util.Map<String, Integer> difficulty = new java.util.TreeMap<>();
@@ -110,33 +134,58 @@ final class SpairReader {
                 difficulty.put(flag, value.asInt());
             }
         }
-        return new KeypointPair(where, sourceName, targetName, images.resolve(category + "/" + sourceName).orElse(null),
-                images.resolve(category + "/" + targetName).orElse(null), category, null,
+        String sourcePath = category + "/" + sourceName;
+        String targetPath = category + "/" + targetName;
+        return new KeypointPair(where, sourceName, targetName, images.resolve(sourcePath).orElse(null),
+                images.resolve(targetPath).orElse(null), category, null,
                 source[0], source[1], target[0], target[1], ids, boxSide, difficulty);
     }
 
+    private static String kind(JsonNode node) {
+        return node == null ? "missing value" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A JSON string value, capped and escaped for messages; names of files are checked by {@link ImageResolver}. */
     private static String text(JsonNode json, String key) {
         JsonNode node = json.get(key);
-        if (node == null || node.asText().isBlank()) {
-            throw new IllegalArgumentException("no '" + key + "'");
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new IllegalArgumentException("'" + key + "' is " + (node == null ? "missing" : "a " + kind(node)
+                    + ", not a non-empty string"));
         }
         return node.asText();
+    }
+
+    /** A finite JSON number; strings, NaN and values beyond float range are refused (they used to read as 0.0). */
+    private static double number(JsonNode node, String what) {
+        if (node == null || !node.isNumber()) {
+            throw new IllegalArgumentException(what + " is a " + kind(node) + ", not a number");
+        }
+        double value = (float) node.asDouble();
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " is out of float32 range (" + node.asText() + ")");
+        }
+        return value;
     }
 
     private static double[][] points(JsonNode json, String key) {
         JsonNode node = json.get(key);
         if (node == null || !node.isArray()) {
-            throw new IllegalArgumentException("no '" + key + "' list");
+            throw new IllegalArgumentException("'" + key + "' is " + (node == null ? "missing" : "a " + kind(node)
+                    + ", not a list of [x, y]"));
+        }
+        if (node.size() > InputLimits.MAX_KEYPOINTS_PER_PAIR) {
+            throw new IllegalArgumentException(key + " has " + node.size() + " points (at most "
+                    + InputLimits.MAX_KEYPOINTS_PER_PAIR + ")");
         }
         double[] xs = new double[node.size()];
         double[] ys = new double[node.size()];
         for (int i = 0; i < node.size(); i++) {
             JsonNode point = node.get(i);
-            if (point.size() < 2) {
+            if (!point.isArray() || point.size() < 2) {
                 throw new IllegalArgumentException(key + "[" + i + "] is not [x, y]");
             }
-            xs[i] = (float) point.get(0).asDouble();
-            ys[i] = (float) point.get(1).asDouble();
+            xs[i] = number(point.get(0), key + "[" + i + "][0]");
+            ys[i] = number(point.get(1), key + "[" + i + "][1]");
         }
         return new double[][] {xs, ys};
     }

@@ -20,6 +20,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.learningsa.studio.core.AtomicFiles;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -44,9 +46,16 @@ public final class NpzArchive {
         return new NpzArchive(new LinkedHashMap<>(arrays));
     }
 
-    /** Reads every array of {@code file}; names lose their {@code .npy} suffix. */
+    /**
+     * Reads every array of {@code file}; names lose their {@code .npy} suffix. Each member's .npy header is read
+     * first and its declared shape and dtype bound what is inflated ({@link InputLimits#NPZ_MAX_MEMBER_BYTES},
+     * {@link InputLimits#NPZ_MAX_TOTAL_BYTES}): a 5 MB archive whose member declares gigabytes is refused
+     * before anything is allocated, and a member holding more than it declares is refused after reading at
+     * most one byte past the declared size.
+     */
     public static NpzArchive read(Path file) {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -54,57 +63,136 @@ public final class NpzArchive {
                 if (entry.isDirectory()) {
                     continue;
                 }
+                String entryName = EchoedText.name(entry.getName());
                 String name = entry.getName().endsWith(".npy")
                         ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
+                if (arrays.containsKey(name)) {
+                    throw new UserFacingException(file + ": entry " + entryName + " appears twice");
+                }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    arrays.put(name, parseNpy(in.readAllBytes(), file, entry.getName()));
+                    NpyArray array = readNpy(in, file, entryName, InputLimits.NPZ_MAX_TOTAL_BYTES - total);
+                    total += array.rawBytes().length;
+                    arrays.put(name, array);
                 }
             }
         } catch (ZipException e) {
             throw new UserFacingException(file + ": not a NumPy .npz archive (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new UserFacingException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         return new NpzArchive(arrays);
     }
 
     static NpyArray parseNpy(byte[] bytes, Path file, String entry) {
+        try {
+            return readNpy(new java.io.ByteArrayInputStream(bytes), file, entry, InputLimits.NPZ_MAX_TOTAL_BYTES);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One .npy member from a stream: header, then exactly the bytes its shape and dtype declare. */
+    private static NpyArray readNpy(InputStream in, Path file, String entry, long bytesLeft) throws IOException {
+        byte[] preamble = in.readNBytes(12);
+        if (preamble.length < 10) {
+            throw new UserFacingException(file + ": entry " + entry + " is not a .npy array");
+        }
+        int major = preamble[6];
+        ByteBuffer buffer = ByteBuffer.wrap(preamble).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort(8))
+                : preamble.length == 12 ? Integer.toUnsignedLong(buffer.getInt(8)) : -1;
+        int headerStart = major == 1 ? 10 : 12;
+        if (headerLength < 0 || headerLength > InputLimits.NPY_MAX_HEADER_BYTES) {
+            throw new UserFacingException(file + ": entry " + entry + " has a .npy header of " + headerLength
+                    + " bytes (at most " + InputLimits.NPY_MAX_HEADER_BYTES + ")");
+        }
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(preamble, 0, preamble.length);
+        int rest = (int) (headerStart + headerLength - preamble.length);
+        if (rest < 0) {
+            throw new UserFacingException(file + ": entry " + entry + " has a truncated .npy header");
+        }
+        head.write(in.readNBytes(rest));
+        NpyHeader header = parseHeader(head.toByteArray(), file, entry);
+        long declared = header.dataBytes();
+        long limit = Math.min(InputLimits.NPZ_MAX_MEMBER_BYTES, bytesLeft);
+        if (declared < 0 || declared > limit) {
+            throw new UserFacingException(file + ": entry " + entry + " declares " + header.describe() + " ("
+                    + (declared < 0 ? "an overflowing size" : declared + " bytes") + "), more than the "
+                    + limit + " bytes an array may hold here");
+        }
+        byte[] data = in.readNBytes((int) declared);
+        if (data.length < declared) {
+            throw new UserFacingException(file + ": entry " + entry + " is truncated (" + data.length + " of "
+                    + declared + " bytes)");
+        }
+        if (in.read() >= 0) {
+            throw new UserFacingException(file + ": entry " + entry + " holds more bytes than its header declares");
+        }
+        return header.array(data, file, entry);
+    }
+
+    /** The dtype and shape of a .npy header. */
+    private record NpyHeader(String descr, long[] shape) {
+        /** Bytes the data declares; -1 when the count overflows or the dtype is unknown. */
+        long dataBytes() {
+            long bytes;
+            try {
+                bytes = NpyArray.itemSize(descr);
+                for (long dim : shape) {
+                    bytes = Math.multiplyExact(bytes, dim);
+                }
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                return -1;
+            }
+            return bytes;
+        }
+
+        String describe() {
+            return EchoedText.name(descr) + " " + java.util.Arrays.toString(shape);
+        }
+
+        NpyArray array(byte[] data, Path file, String entry) {
+            try {
+                return new NpyArray(descr, shape, data);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(file + ": entry " + entry + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static NpyHeader parseHeader(byte[] bytes, Path file, String entry) {
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes.length < 10 || bytes[i] != MAGIC[i]) {
                 throw new UserFacingException(file + ": entry " + entry + " is not a .npy array");
             }
         }
-        int major = bytes[6];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength;
-        int headerStart;
-        if (major == 1) {
-            headerLength = Short.toUnsignedInt(buffer.getShort(8));
-            headerStart = 10;
-        } else {
-            headerLength = buffer.getInt(8);
-            headerStart = 12;
-        }
-        String header = new String(bytes, headerStart, headerLength, StandardCharsets.ISO_8859_1);
+        int headerStart = bytes[6] == 1 ? 10 : 12;
+        String header = new String(bytes, headerStart, bytes.length - headerStart, StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shape = SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shape.find()) {
-            throw new UserFacingException(file + ": entry " + entry + " has an unreadable .npy header: " + header.trim());
+            throw new UserFacingException(file + ": entry " + entry + " has an unreadable .npy header: "
+                    + EchoedText.name(header.trim()));
         }
         if (fortran.group(1).equals("True")) {
             throw new UserFacingException(file + ": entry " + entry + " is Fortran-ordered; only C order is supported");
         }
-        String[] dims = shape.group(1).split(",");
-        long[] dimensions = java.util.Arrays.stream(dims).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-        int dataStart = headerStart + headerLength;
-        byte[] data = java.util.Arrays.copyOfRange(bytes, dataStart, bytes.length);
+        long[] dimensions;
         try {
-            return new NpyArray(descr.group(1), dimensions, data);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(file + ": entry " + entry + ": " + e.getMessage(), e);
+            dimensions = java.util.Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new UserFacingException(file + ": entry " + entry + " has a shape that is not a list of integers: ("
+                    + EchoedText.name(shape.group(1)) + ")");
         }
+        for (long dim : dimensions) {
+            if (dim < 0) {
+                throw new UserFacingException(file + ": entry " + entry + " has a negative dimension");
+            }
+        }
+        return new NpyHeader(descr.group(1), dimensions);
     }
 
     /** Writes {@code arrays} to {@code file} (DEFLATE), atomically: a temp file in the same folder, then a move. */

@@ -12,11 +12,15 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +80,9 @@ public final class ImageDecoder {
                 reader.setInput(input, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
+                checkDeclaredSize(file, width, height, maxSide == Integer.MAX_VALUE);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 ImageReadParam param = reader.getDefaultReadParam();
                 // read huge files with integer subsampling first (keeping at least 2× the final size)
                 int subsampling = Math.max(1, Math.max(width, height) / (2 * maxSide));
@@ -83,6 +90,11 @@ public final class ImageDecoder {
                     param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 }
                 BufferedImage image = reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    // a JPEG cut short decodes with its missing part grey: say so instead of matching it silently
+                    LOG.warn("{} may be damaged or cut short ({}); the missing part of the image is filled in",
+                            file, EchoedText.name(String.join("; ", warnings)));
+                }
                 RgbImage rgb = Orientation.apply(toRgb(image), orientation);
                 boolean swapsAxes = orientation >= 5 && orientation <= 8;
                 int originalWidth = swapsAxes ? height : width;
@@ -104,12 +116,38 @@ public final class ImageDecoder {
                 throw ufe;
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UserFacingException("cannot read image " + file + ": " + reason, e);
+            throw new UserFacingException("cannot read image " + file + ": " + EchoedText.name(reason), e);
         }
     }
 
-    /** The EXIF orientation tag (1 = as stored … 8), 1 when absent or unreadable. */
+    /**
+     * Refuses a declared size no real photo has (a forged header costs nothing to write and would make the
+     * decoder allocate gigabytes); at full resolution the decoded pixels are bounded too.
+     */
+    private static void checkDeclaredSize(Path file, int width, int height, boolean fullResolution) {
+        long pixels = (long) width * height;
+        if (width <= 0 || height <= 0 || width > InputLimits.IMAGE_MAX_SIDE || height > InputLimits.IMAGE_MAX_SIDE
+                || pixels > InputLimits.IMAGE_MAX_DECLARED_PIXELS) {
+            throw new UserFacingException("cannot read image " + file + ": it declares " + width + "x" + height
+                    + " pixels, more than this app reads (sides up to " + InputLimits.IMAGE_MAX_SIDE + ", at most "
+                    + InputLimits.IMAGE_MAX_DECLARED_PIXELS / 1_000_000 + " megapixels); a forged or corrupt header?");
+        }
+        if (fullResolution && pixels > InputLimits.IMAGE_MAX_FULL_RESOLUTION_PIXELS) {
+            throw new UserFacingException("cannot open image " + file + " at full resolution: " + width + "x" + height
+                    + " is more than " + InputLimits.IMAGE_MAX_FULL_RESOLUTION_PIXELS / (1 << 20) + " M pixels; "
+                    + "downscale it first");
+        }
+    }
+
+    /**
+     * The EXIF orientation tag (1 = as stored … 8), 1 when absent or unreadable. Read only from JPEG and TIFF
+     * files, whose metadata segments are bounded: for PNG the metadata library inflates every zTXt/iTXt chunk
+     * whole, and a 3 MB PNG with a compressed text bomb ran out of memory there (issue 11).
+     */
     static int exifOrientation(Path file) {
+        if (!hasBoundedMetadata(file)) {
+            return 1;
+        }
         try {
             Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
             for (ExifIFD0Directory directory : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
@@ -122,6 +160,22 @@ public final class ImageDecoder {
             LOG.debug("no EXIF orientation in {}: {}", file, e.toString());
         }
         return 1;
+    }
+
+    /** JPEG (FF D8) or TIFF (II*\0 / MM\0*) by their first bytes. */
+    private static boolean hasBoundedMetadata(Path file) {
+        byte[] head = new byte[4];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        boolean jpeg = (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8;
+        boolean tiff = (head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42);
+        return jpeg || tiff;
     }
 
     /** Any decoded image → 8-bit sRGB; alpha composited over white; greyscale copied, not gamma-converted. */

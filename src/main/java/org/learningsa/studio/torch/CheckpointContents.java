@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.learningsa.studio.core.InputLimits;
 
 /**
  * Everything in a torch file, flattened in pickle order: each tensor, each non-tensor value and
@@ -35,11 +36,30 @@ public final class CheckpointContents {
     private CheckpointContents() {
     }
 
+    /**
+     * Flattens the tree of {@code file}; a tree that lists more than {@link InputLimits#INSPECT_MAX_ENTRIES}
+     * entries (shared subtrees listed at each occurrence) is a {@link TorchFormatException} naming the file.
+     */
+    public static CheckpointContents of(TorchFile file) {
+        try {
+            return of(file.root());
+        } catch (MalformedInputException e) {
+            throw new TorchFormatException(file.file(), e.getMessage());
+        }
+    }
+
     /** Flattens a tree returned by {@link TorchFile#root()} (already checked for cycles and depth). */
-    public static CheckpointContents of(Object root) {
+    static CheckpointContents of(Object root) {
         CheckpointContents contents = new CheckpointContents();
         contents.visit(root, new ArrayList<>());
         return contents;
+    }
+
+    private void count() {
+        if (tensors.size() + values.size() + containers.size() >= InputLimits.INSPECT_MAX_ENTRIES) {
+            throw new MalformedInputException("the object tree lists more than " + InputLimits.INSPECT_MAX_ENTRIES
+                    + " tensors, values and containers (shared subtrees listed at each occurrence)");
+        }
     }
 
     public List<TensorEntry> tensors() {
@@ -59,6 +79,7 @@ public final class CheckpointContents {
     }
 
     private void visit(Object node, List<Object> path) {
+        count();
         if (node instanceof TensorData tensor) {
             int id = storageIds.computeIfAbsent(tensor.storage(), s -> storageIds.size());
             tensors.add(new TensorEntry(List.copyOf(path), tensor, id));

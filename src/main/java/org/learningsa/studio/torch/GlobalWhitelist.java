@@ -68,7 +68,8 @@ final class GlobalWhitelist {
         Object value = known.get(qualifiedName);
         if (value == null) {
             boolean looksLikeClass = !name.isEmpty() && Character.isUpperCase(name.charAt(0));
-            throw new MalformedInputException("unsafe or unsupported pickle global " + qualifiedName
+            throw new MalformedInputException("unsafe or unsupported pickle global "
+                    + org.learningsa.studio.core.EchoedText.name(qualifiedName)
                     + " refused (only tensors, storages and plain containers are read; nothing was executed)"
                     + (looksLikeClass ? "; if this is a whole pickled model, save model.state_dict() instead" : ""));
         }
@@ -177,11 +178,11 @@ final class GlobalWhitelist {
         return null;
     }
 
+    /** Hashable and small enough to hash and compare (see {@link ReaderLimits#MAX_KEY_VALUES}); never walks a tuple. */
     private static boolean isHashable(Object key) {
         if (key instanceof PyTuple tuple) {
-            return tuple.items().stream().allMatch(GlobalWhitelist::isHashable);
+            return tuple.isHashable() && tuple.expandedSize() <= ReaderLimits.MAX_KEY_VALUES;
         }
-        return key == null || key instanceof String || key instanceof Long || key instanceof java.math.BigInteger
-                || key instanceof Double || key instanceof Boolean;
+        return PyTuple.isHashableLeaf(key);
     }
 }

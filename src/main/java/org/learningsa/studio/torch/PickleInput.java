@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class PickleInput {
 
-    private static final int MAX_GLOBAL_NAME = 256;
-
     private final ByteBuffer in;
     private long textBytes;
     private int opcodeAt;
@@ -82,7 +80,7 @@ final class PickleInput {
             if (c == '\n') {
                 return text.toString();
             }
-            if (text.length() >= MAX_GLOBAL_NAME || c < 0x20 || c > 0x7e) {
+            if (text.length() >= ReaderLimits.MAX_GLOBAL_NAME || c < 0x20 || c > 0x7e) {
                 throw fail("GLOBAL name is not a short printable line");
             }
             text.append((char) c);

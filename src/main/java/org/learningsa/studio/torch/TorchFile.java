@@ -70,6 +70,9 @@ public final class TorchFile {
             throw new TorchFormatException(file, "file is truncated or corrupt", e);
         } catch (IOException e) {
             throw new TorchFormatException(file, "cannot read: " + e.getMessage(), e);
+        } catch (InternalError e) {
+            // the JVM's answer to SIGBUS on a mapped page: the file shrank while it was being read
+            throw new TorchFormatException(file, "changed while it was being read (truncated or replaced?)", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.learningsa.studio.torch;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +58,10 @@ final class Unpickler {
                     Object module = pop();
                     if (!(module instanceof String m) || !(name instanceof String n)) {
                         throw fail("STACK_GLOBAL needs two strings");
+                    }
+                    if (m.length() > ReaderLimits.MAX_GLOBAL_NAME || n.length() > ReaderLimits.MAX_GLOBAL_NAME) {
+                        throw fail("STACK_GLOBAL names a global of " + (m.length() + 1 + n.length())
+                                + " characters (no real global is longer than " + ReaderLimits.MAX_GLOBAL_NAME + ")");
                     }
                     push(globals.resolve(m, n));
                 }
@@ -246,6 +249,10 @@ final class Unpickler {
         if (tuple.depth() > ReaderLimits.MAX_NESTING) {
             throw fail("tuples nested deeper than " + ReaderLimits.MAX_NESTING);
         }
+        if (tuple.expandedSize() > ReaderLimits.MAX_EXPANDED_VALUES) {
+            throw fail("a tuple expands to " + expandedText(tuple) + " values (more than "
+                    + ReaderLimits.MAX_EXPANDED_VALUES + "; sub-tuples shared and repeated)");
+        }
         return tuple;
     }
 
@@ -260,19 +267,27 @@ final class Unpickler {
         return dict;
     }
 
-    /** Python only allows immutable dict keys and set items; anything else is a corrupt pickle. */
+    /**
+     * Python only allows immutable dict keys and set items; anything else is a corrupt pickle. A tuple key
+     * knows whether it is hashable and how large it expands without being walked; one that expands beyond
+     * {@link ReaderLimits#MAX_KEY_VALUES} is refused before the dict hashes or compares it.
+     */
     private Object hashable(Object key) {
-        if (key == null || key instanceof String || key instanceof Long || key instanceof BigInteger
-                || key instanceof Double || key instanceof Boolean) {
+        if (PyTuple.isHashableLeaf(key)) {
             return key;
         }
-        if (key instanceof PyTuple tuple) {
-            for (Object item : tuple.items()) {
-                hashable(item);
+        if (key instanceof PyTuple tuple && tuple.isHashable()) {
+            if (tuple.expandedSize() > ReaderLimits.MAX_KEY_VALUES) {
+                throw fail("a dict key or set item expands to " + expandedText(tuple) + " values (more than "
+                        + ReaderLimits.MAX_KEY_VALUES + "; sub-tuples shared and repeated)");
             }
             return key;
         }
         throw fail("unhashable dict key or set item (" + PickleTypes.describe(key) + ")");
+    }
+
+    private static String expandedText(PyTuple tuple) {
+        return tuple.expandedSize() == Long.MAX_VALUE ? "more than 2^63" : Long.toString(tuple.expandedSize());
     }
 
     @SuppressWarnings("unchecked")

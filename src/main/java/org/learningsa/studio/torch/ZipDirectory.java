@@ -74,7 +74,11 @@ final class ZipDirectory {
         int at = 0;
         for (long i = 0; i < count; i++) {
             Entry entry = readEntry(directory, at);
-            entries.putIfAbsent(entry.name(), entry);
+            // torch.load (miniz) and this reader would pick different entries of the same name: refuse the file
+            if (entries.putIfAbsent(entry.name(), entry) != null) {
+                throw new MalformedInputException("zip entry " + org.learningsa.studio.core.EchoedText.name(entry.name())
+                        + " appears twice (readers disagree on which one counts)");
+            }
             at += 46 + (directory.getShort(at + 28) & 0xffff) + (directory.getShort(at + 30) & 0xffff)
                     + (directory.getShort(at + 32) & 0xffff);
         }

@@ -10,7 +10,6 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
-import org.learningsa.studio.torch.StateDict;
 
 /**
  * The app's models, from the {@link ModelRegistry}: the weight-free default aligner and every
@@ -20,8 +19,7 @@ import org.learningsa.studio.torch.StateDict;
 public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable {
 
     static final String WHAT_TO_DO = "Choose best_checkpoint_pascal.pt or best_checkpoint_willow.pt from the "
-            + "LearningSA project (see weights/README.md) or a checkpoint fine-tuned with this app; "
-            + "the weight-free default keeps working meanwhile.";
+            + "LearningSA project (see weights/README.md); the weight-free default keeps working meanwhile.";
 
     private final ModelRegistry registry;
 
@@ -54,7 +52,7 @@ public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable
             return registry.aligner(file);
         }
         progress.progress("loading weights from " + file.getFileName(), -1);
-        explainIfUnreadable(file);
+        requireExists(file);
         cancel.throwIfCancelled();
         try {
             return registry.aligner(file);
@@ -63,16 +61,13 @@ public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable
         }
     }
 
-    /** Reads the file's structure first, so a damaged file is reported as damaged, not as "not LearningSA". */
-    private static void explainIfUnreadable(Path file) {
+    /**
+     * A file that went away is said so in the app's words; every other verdict (not a torch file, truncated, an
+     * unsafe pickle, another network, NaN weights) is the registry's, the same text {@code lsa match} prints.
+     */
+    private static void requireExists(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException("The checkpoint " + file + " does not exist (moved or deleted?). " + WHAT_TO_DO);
-        }
-        try (StateDict ignored = StateDict.load(file)) {
-            // readable: whether it is LearningSA's is the registry's question
-        } catch (UserFacingException e) {
-            throw new UserFacingException(sentence(e.getMessage()) + " The file is damaged or not a PyTorch "
-                    + "checkpoint (an interrupted download?). " + WHAT_TO_DO, e);
         }
     }
 

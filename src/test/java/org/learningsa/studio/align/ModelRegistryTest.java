@@ -64,10 +64,38 @@ class ModelRegistryTest {
         try (ModelRegistry registry = new ModelRegistry(Device::cpu, List.of(weights))) {
             UserFacingException wrong = assertThrows(UserFacingException.class,
                     () -> registry.aligner(weights.resolve("resnet.pt")));
-            assertTrue(wrong.getMessage().contains("resnet.pt") && wrong.getMessage().contains("not a LearningSA"));
+            assertTrue(wrong.getMessage().contains("resnet.pt") && wrong.getMessage().contains("not LearningSA's"));
             UserFacingException missing = assertThrows(UserFacingException.class,
                     () -> registry.aligner(weights.resolve("gone.pt")));
             assertTrue(missing.getMessage().contains("gone.pt"));
+        }
+    }
+
+    @Test
+    void aHostileFileInASearchedFolderIsSkippedQuicklyWithItsReason() throws Exception {
+        checkpoint("best_checkpoint_pascal.pt", ModelRegistry.SIGNATURE_KEYS.toArray(String[]::new));
+        // a 40-level tuple DAG used as a dict key: before issue 11 the search hashed it for minutes
+        StringBuilder ops = new StringBuilder("\u0080\u0002})q\u0000");
+        ops.append("0h\u0000h\u0000\u0086q\u0000".repeat(40)).append("Ns.");
+        java.nio.file.Path hostile = weights.resolve("aaa_hostile.pt");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(hostile))) {
+            byte[] pickle = ops.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry("archive/data.pkl");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(pickle);
+            entry.setCrc(crc.getValue());
+            entry.setSize(pickle.length);
+            zip.putNextEntry(entry);
+            zip.write(pickle);
+            zip.closeEntry();
+        }
+        try (ModelRegistry registry = new ModelRegistry(Device::cpu, List.of(weights))) {
+            List<ModelRegistry.CheckpointInfo> found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(5), registry::checkpoints);
+            assertEquals(1, found.size(), found.toString());
+            String reason = registry.rejectedFiles().get(hostile.toAbsolutePath().normalize());
+            assertTrue(reason != null && reason.contains("expands to"), String.valueOf(reason));
         }
     }
 }

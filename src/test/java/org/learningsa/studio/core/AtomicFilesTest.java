@@ -63,4 +63,20 @@ class AtomicFilesTest {
             return files.count();
         }
     }
+
+    @Test
+    void writingAFileRemovesItsOwnStaleTemporariesAndNothingElse() throws IOException {
+        Path target = folder.resolve("figure.png");
+        Path stale = Files.writeString(folder.resolve(".figure.png123456789.tmp"), "left by a killed run");
+        Path fresh = Files.writeString(folder.resolve(".figure.png987654321.tmp"), "another run writing now");
+        Path foreign = Files.writeString(folder.resolve(".figure.png-notes.tmp"), "not ours");
+        Path otherFile = Files.writeString(folder.resolve(".other.png123.tmp"), "another output's");
+        long old = System.currentTimeMillis() - AtomicFiles.STALE_TEMPORARY_MILLIS - 60_000;
+        for (Path file : new Path[] {stale, foreign, otherFile}) {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(old));
+        }
+        AtomicFiles.writeString(target, "new");
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(stale), "our stale temporary is gone");
+        assertTrue(Files.exists(fresh) && Files.exists(foreign) && Files.exists(otherFile), "the rest is kept");
+    }
 }

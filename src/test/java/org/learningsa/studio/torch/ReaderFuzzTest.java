@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded fuzzing of the reader with broken versions of the fixtures: byte flips anywhere,
  * truncations, corrupted pickles inside intact zips, and random opcode streams (in zip and legacy
- * files). Whatever the input,
+ * files), and random memo-sharing streams (tuple DAGs, shared dict keys, cycles). Whatever the input,
  * reading either succeeds (and then every tensor's values can be read) or throws
  * {@link TorchFormatException}; no other exception, no error, no hang escapes.
  */
@@ -76,6 +76,8 @@ class ReaderFuzzTest {
                 byte[] legacy = java.util.Arrays.copyOf(legacyHeader, legacyHeader.length + tail.length);
                 System.arraycopy(tail, 0, legacy, legacyHeader.length, tail.length);
                 check(write(file, legacy), "legacy file with random opcodes, case " + i, outcomes);
+
+                check(zipFile(file, sharingPickle(random), zip.storages()), "shared references, case " + i, outcomes);
             }
         });
         assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "both outcomes occur: " + outcomes[0] + " read, " + outcomes[1] + " refused");
@@ -96,6 +98,18 @@ class ReaderFuzzTest {
         } catch (RuntimeException | Error e) {
             throw new AssertionError(what + " (seed " + SEED + "): " + e, e);
         }
+    }
+
+    /** Memo stores and reuses, tuple and container builders, keys and sets: random DAGs, cycles and shared keys. */
+    private static final String[] SHARING_OPS = {")", "]", "}", "h\u0000", "h\u0001", "q\u0000", "q\u0001", "\u0085",
+        "\u0086", "\u0087", "a", "s", "N", "K\u0001", "0", "(", "t", "u", "e", "\u0091", "\u008f(\u0090", "2"};
+
+    private static byte[] sharingPickle(Random random) {
+        StringBuilder ops = new StringBuilder("\u0080\u0002N)q\u0000q\u0001");
+        for (int i = 0, n = 10 + random.nextInt(190); i < n; i++) {
+            ops.append(SHARING_OPS[random.nextInt(SHARING_OPS.length)]);
+        }
+        return ops.append('.').toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Random opcodes with random argument bytes, sometimes spliced with a slice of a real pickle. */

@@ -1,0 +1,98 @@
+package org.learningsa.studio.core;
+
+/**
+ * Every bound the app puts on what an input file may make it do, in one place (the README's "Limits"
+ * section lists the same numbers). Each is far above what a real file of its kind needs, so only hostile or
+ * broken files reach one; reaching one ends in a one-line error naming the file and the limit, never in a
+ * hang, an {@code OutOfMemoryError} or a stack trace.
+ */
+public final class InputLimits {
+
+    // --- torch.save checkpoints (the 1.3 GB LearningSA checkpoint: ~10k memo entries, depth 3, ~100 KB pickle)
+
+    /** Pickle stack entries. */
+    public static final int PICKLE_MAX_STACK = 1_000_000;
+    /** Open MARKs of a pickle. */
+    public static final int PICKLE_MAX_MARKS = 10_000;
+    /** Memo entries of a pickle. */
+    public static final int PICKLE_MAX_MEMO = 1_000_000;
+    /** Container nesting (dicts, lists, tuples inside each other). */
+    public static final int PICKLE_MAX_NESTING = 200;
+    /** Items put into containers over a whole pickle. */
+    public static final long PICKLE_MAX_CONTAINER_ITEMS = 10_000_000L;
+    /**
+     * Values of the object tree with shared subtrees counted once per occurrence (the "expanded" size that a
+     * naive walk, print or comparison would visit). Every walk of the tree is linear in this bound or less.
+     */
+    public static final long PICKLE_MAX_EXPANDED_VALUES = 1_000_000L;
+    /** Expanded values of one dict key or set item (real keys are strings or short tuples). */
+    public static final int PICKLE_MAX_KEY_VALUES = 1_000;
+    /** One string or bytes value, and all of them together. */
+    public static final int PICKLE_MAX_TEXT_BYTES = 64 << 20;
+    public static final long PICKLE_MAX_TOTAL_TEXT_BYTES = 256L << 20;
+    /** Bytes of one LONG1/LONG4 integer. */
+    public static final int PICKLE_MAX_INT_BYTES = 1 << 16;
+    /** Module or name of a pickle global (GLOBAL and STACK_GLOBAL). */
+    public static final int PICKLE_MAX_GLOBAL_NAME = 256;
+    /** Entries of a checkpoint's zip directory. */
+    public static final int ZIP_MAX_ENTRIES = 1_000_000;
+    /** Tensors, values and containers {@code lsa inspect} lists (a real checkpoint lists ~1,000). */
+    public static final int INSPECT_MAX_ENTRIES = 100_000;
+    /**
+     * Tensor elements {@code lsa inspect --json} may sum, as a multiple of the elements the file's storages
+     * hold (plus a constant): views of one storage are summed once per distinct view, not once per reference.
+     */
+    public static final int INSPECT_SUM_WORK_PER_STORED_ELEMENT = 4;
+    public static final long INSPECT_SUM_WORK_CONSTANT = 10_000_000L;
+
+    /** Checkpoint files the best-checkpoint search opens (each read is linear in its file; the rest are skipped). */
+    public static final int CHECKPOINT_SEARCH_MAX_FILES = 64;
+    /** Seconds the search may spend opening files it has not judged before (opening a real checkpoint: < 1 s). */
+    public static final int CHECKPOINT_SEARCH_BUDGET_SECONDS = 10;
+
+    // --- images
+
+    /** Longest side an image file may declare (JPEG allows 65535; a forged header is refused before decoding). */
+    public static final int IMAGE_MAX_SIDE = 30_000;
+    /** Pixels an image file may declare (width × height); decoding for the network subsamples, so memory stays small. */
+    public static final long IMAGE_MAX_DECLARED_PIXELS = 400_000_000L;
+    /** Pixels decoded at full resolution (the app's view): 64 M pixels is ~450 MB while decoding. */
+    public static final long IMAGE_MAX_FULL_RESOLUTION_PIXELS = 64L << 20;
+    /**
+     * Metadata is read (for the EXIF orientation) only from JPEG and TIFF files, whose segments are bounded
+     * (64 KB per JPEG segment); PNG text chunks (zTXt, iTXt) are never inflated.
+     */
+    public static final String IMAGE_METADATA_FORMATS = "JPEG, TIFF";
+
+    // --- NumPy .npz
+
+    /** Bytes one .npz member may hold once inflated (checked against its .npy header before inflating). */
+    public static final long NPZ_MAX_MEMBER_BYTES = 512L << 20;
+    /** Bytes all members of one .npz may hold together. */
+    public static final long NPZ_MAX_TOTAL_BYTES = 2L << 30;
+    /** Bytes of a .npy header. */
+    public static final int NPY_MAX_HEADER_BYTES = 64 << 10;
+
+    // --- datasets
+
+    /** Characters of one CSV line (a PF row has at most a few hundred numbers, ~10 k characters). */
+    public static final int CSV_MAX_LINE_CHARS = 1 << 20;
+    /** Characters of one CSV field. */
+    public static final int CSV_MAX_FIELD_CHARS = 256 << 10;
+    /** Data rows of one CSV (PF-PASCAL has ~1,300, SPair-71k ~90,000 pairs in all). */
+    public static final int CSV_MAX_ROWS = 1_000_000;
+    /** Bytes of one SPair-71k annotation JSON (a real one is ~2 KB). */
+    public static final long SPAIR_MAX_ANNOTATION_BYTES = 1L << 20;
+    /** Keypoints of one annotated pair. */
+    public static final int MAX_KEYPOINTS_PER_PAIR = 10_000;
+
+    // --- what is echoed back
+
+    /** Characters of a name from a file (key, global, entry, cell) echoed in a message; the rest is elided. */
+    public static final int MAX_ECHOED_NAME_CHARS = 200;
+    /** Characters of one error message line. */
+    public static final int MAX_MESSAGE_CHARS = 2_000;
+
+    private InputLimits() {
+    }
+}
