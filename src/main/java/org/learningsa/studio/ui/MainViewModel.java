@@ -45,8 +45,9 @@ public final class MainViewModel {
     private final StudioPreferences preferences;
     private final AlignmentCache cache = new AlignmentCache();
 
-    private final ObjectProperty<Path> sourcePath = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> targetPath = new SimpleObjectProperty<>();
+    /** Set only together with the decoded pixels (see {@link #openSource}), so they never disagree. */
+    private final ReadOnlyObjectWrapper<Path> sourcePath = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> targetPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RgbImage> sourcePixels = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RgbImage> targetPixels = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -58,7 +59,8 @@ public final class MainViewModel {
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: starting…");
     private final StringProperty deviceStatus = new SimpleStringProperty("Device: –");
     private final StringProperty modelStatus = new SimpleStringProperty();
-    private final StringProperty inferenceStatus = new SimpleStringProperty("Not run yet");
+    private static final String NOT_RUN = "Not run yet";
+    private final StringProperty inferenceStatus = new SimpleStringProperty(NOT_RUN);
     private int sourceDecodeGeneration;
     private int targetDecodeGeneration;
 
@@ -72,14 +74,6 @@ public final class MainViewModel {
         this.running = Bindings.createBooleanBinding(() -> runningTask.get() != null, runningTask);
         recentFiles.setAll(preferences.recentFiles());
 
-        sourcePath.addListener((obs, old, now) -> {
-            decode(now, true);
-            showCachedResult();
-        });
-        targetPath.addListener((obs, old, now) -> {
-            decode(now, false);
-            showCachedResult();
-        });
         selectedModel.addListener((obs, old, now) -> {
             if (now != null) {
                 preferences.put("model", now.id());
@@ -113,18 +107,18 @@ public final class MainViewModel {
     }
 
     public void openSample(SamplePair pair) {
-        sourcePath.set(pair.source());
-        targetPath.set(pair.target());
+        open(pair.source(), true, false);
+        open(pair.target(), false, false);
     }
 
+    /** Opens {@code file} as the source once it has decoded; a file that fails changes nothing. */
     public void openSource(Path file) {
-        remember(file);
-        sourcePath.set(file);
+        open(file, true, true);
     }
 
+    /** Opens {@code file} as the target once it has decoded; a file that fails changes nothing. */
     public void openTarget(Path file) {
-        remember(file);
-        targetPath.set(file);
+        open(file, false, true);
     }
 
     /** Asks for a source image (File → Open source…). */
@@ -152,25 +146,42 @@ public final class MainViewModel {
     }
 
     public void swap() {
+        // both sides are decoded already: swapping is immediate and cannot fail
+        sourceDecodeGeneration++;
+        targetDecodeGeneration++;
         Path source = sourcePath.get();
+        RgbImage pixels = sourcePixels.get();
         sourcePath.set(targetPath.get());
+        sourcePixels.set(targetPixels.get());
         targetPath.set(source);
+        targetPixels.set(pixels);
+        pairChanged();
     }
 
-    private void decode(Path file, boolean source) {
+    /**
+     * Decodes {@code file} in the background and only then makes it the source or target: until it
+     * has decoded the current pair, its view and its results stay, and a file that cannot be decoded
+     * changes nothing (nor enters Recent). Of several opens of one side, the last one wins.
+     */
+    private void open(Path file, boolean source, boolean remember) {
         int generation = source ? ++sourceDecodeGeneration : ++targetDecodeGeneration;
-        ReadOnlyObjectWrapper<RgbImage> pixels = source ? sourcePixels : targetPixels;
-        pixels.set(null);
-        if (file == null) {
-            return;
-        }
         tasks.submit(BackgroundTask.of("Opening " + file.getFileName(), (progress, cancel) -> ImageDecoder.decode(file))
                 .onSuccess(image -> {
-                    if (generation == (source ? sourceDecodeGeneration : targetDecodeGeneration)) {
-                        pixels.set(image);
+                    if (generation != (source ? sourceDecodeGeneration : targetDecodeGeneration)) {
+                        return;
                     }
+                    (source ? sourcePath : targetPath).set(file);
+                    (source ? sourcePixels : targetPixels).set(image);
+                    if (remember) {
+                        remember(file);
+                    }
+                    pairChanged();
                 })
                 .onFailure(error -> dialogs.notify(Notification.error("Cannot open " + file.getFileName(), error))));
+    }
+
+    private void pairChanged() {
+        showCachedResult();
     }
 
     /** Aligns the current pair with the current model, or shows the cached result at once. */
@@ -283,9 +294,12 @@ public final class MainViewModel {
         return new AlignmentCache.Key(selectedModel.get().id(), sourcePath.get(), targetPath.get());
     }
 
+    /** Shows the current pair's cached result, or none; the status bar never speaks of another pair's run. */
     private void showCachedResult() {
         AlignmentCache.Key key = currentKey();
-        alignment.set(key == null ? null : cache.get(key).orElse(null));
+        Alignment cached = key == null ? null : cache.get(key).orElse(null);
+        alignment.set(cached);
+        inferenceStatus.set(cached == null ? NOT_RUN : "Cached result — " + cached.modelName());
     }
 
     public List<SamplePair> samplePairs() {
@@ -309,12 +323,12 @@ public final class MainViewModel {
         return preferences;
     }
 
-    public ObjectProperty<Path> sourcePathProperty() {
-        return sourcePath;
+    public ReadOnlyObjectProperty<Path> sourcePathProperty() {
+        return sourcePath.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Path> targetPathProperty() {
-        return targetPath;
+    public ReadOnlyObjectProperty<Path> targetPathProperty() {
+        return targetPath.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RgbImage> sourcePixelsProperty() {
