@@ -24,11 +24,21 @@ public final class MatchOverlay extends Canvas {
                         boolean cellGrid, PixelPoint pickedSource, PixelPoint pickedTarget) {
     }
 
+    /**
+     * A pick marker as drawn: in which pane, where (overlay coordinates), and whether it is the
+     * off-view arrow at the pane's border because the point itself is zoomed or panned out of view.
+     */
+    public record PickMark(ZoomableImagePane pane, Point2D at, boolean offView) {
+    }
+
     private static final double POINT_RADIUS = 3.5;
+    /** How far inside its pane's border an off-view arrow sits. */
+    private static final double OFF_VIEW_INSET = 12;
     private static final Color PICK_COLOUR = Color.web("#ff3b30");
     private final ZoomableImagePane sourcePane;
     private final ZoomableImagePane targetPane;
     private Scene scene;
+    private final java.util.List<PickMark> pickMarks = new java.util.ArrayList<>();
 
     public MatchOverlay(ZoomableImagePane sourcePane, ZoomableImagePane targetPane) {
         this.sourcePane = sourcePane;
@@ -56,7 +66,13 @@ public final class MatchOverlay extends Canvas {
         return scene;
     }
 
+    /** The pick markers of the last redraw (tests read them to see what the user sees). */
+    public java.util.List<PickMark> pickMarks() {
+        return java.util.List.copyOf(pickMarks);
+    }
+
     public void redraw() {
+        pickMarks.clear();
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (scene == null || scene.alignment() == null) {
@@ -113,17 +129,59 @@ public final class MatchOverlay extends Canvas {
         g.strokeOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
     }
 
+    /**
+     * The picked point and its match, each through its own pane's zoom and pan. A point outside its
+     * pane's visible area (zoomed or panned away) would land in the other pane, so it is shown as an
+     * arrow inside its own pane's border instead, and the line is drawn only when both ends show.
+     */
     private void drawPick(GraphicsContext g) {
         Point2D s = toOverlay(sourcePane, scene.pickedSource());
         Point2D t = toOverlay(targetPane, scene.pickedTarget());
+        Bounds sourceArea = areaOf(sourcePane);
+        Bounds targetArea = areaOf(targetPane);
+        boolean sourceVisible = sourceArea.contains(s);
+        boolean targetVisible = targetArea.contains(t);
+        if (sourceVisible && targetVisible) {
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(4);
+            g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+            g.setStroke(PICK_COLOUR);
+            g.setLineWidth(2);
+            g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+        }
+        mark(g, sourcePane, sourceArea, s, sourceVisible);
+        mark(g, targetPane, targetArea, t, targetVisible);
+    }
+
+    private void mark(GraphicsContext g, ZoomableImagePane pane, Bounds area, Point2D p, boolean visible) {
+        if (area.getWidth() < 2 * OFF_VIEW_INSET || area.getHeight() < 2 * OFF_VIEW_INSET) {
+            return;
+        }
+        if (visible) {
+            marker(g, p);
+            pickMarks.add(new PickMark(pane, p, false));
+            return;
+        }
+        Point2D edge = new Point2D(
+                Math.max(area.getMinX() + OFF_VIEW_INSET, Math.min(area.getMaxX() - OFF_VIEW_INSET, p.getX())),
+                Math.max(area.getMinY() + OFF_VIEW_INSET, Math.min(area.getMaxY() - OFF_VIEW_INSET, p.getY())));
+        offViewArrow(g, edge, Math.atan2(p.getY() - edge.getY(), p.getX() - edge.getX()));
+        pickMarks.add(new PickMark(pane, edge, true));
+    }
+
+    /** A filled triangle at {@code at} pointing along {@code angle} (radians), toward a point out of view. */
+    private static void offViewArrow(GraphicsContext g, Point2D at, double angle) {
+        double length = 10;
+        double half = 6;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double[] xs = {at.getX() + cos * length, at.getX() - sin * half, at.getX() + sin * half};
+        double[] ys = {at.getY() + sin * length, at.getY() + cos * half, at.getY() - cos * half};
+        g.setFill(PICK_COLOUR);
+        g.fillPolygon(xs, ys, 3);
         g.setStroke(Color.WHITE);
-        g.setLineWidth(4);
-        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
-        g.setStroke(PICK_COLOUR);
-        g.setLineWidth(2);
-        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
-        marker(g, s);
-        marker(g, t);
+        g.setLineWidth(1.5);
+        g.strokePolygon(xs, ys, 3);
     }
 
     private static void marker(GraphicsContext g, Point2D p) {

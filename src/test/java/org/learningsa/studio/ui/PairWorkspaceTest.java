@@ -1,0 +1,144 @@
+package org.learningsa.studio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.data.SamplePair;
+import org.learningsa.studio.data.SamplePairs;
+import org.learningsa.studio.ui.task.FxTaskRunner;
+import org.learningsa.studio.ui.view.MatchOverlay;
+import org.learningsa.studio.ui.view.ZoomableImagePane;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The pair workspace as a user drives it (headless, Monocle), with the synthetic aligner so every
+ * run takes milliseconds: overlay geometry under zoom and pan, what the view shows after a run.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PairWorkspaceTest {
+
+    private final List<SamplePair> samples = SamplePairs.installed();
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final SyntheticAligner aligner = new SyntheticAligner();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        StudioPreferences preferences = new StudioPreferences(Preferences.userRoot().node("org/learningsa/studio/test/workspace"));
+        preferences.clear();
+        AlignerCatalog catalog = new AlignerCatalog() {
+            @Override
+            public List<ModelChoice> available() {
+                return List.of(ModelChoice.weightFreeDefault());
+            }
+
+            @Override
+            public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
+                return aligner;
+            }
+        };
+        window = new MainWindow(samples, catalog, tasks, preferences, fx -> new ForwardingDialogService(fx, new RecordingDialogService()));
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        tasks.close();
+    }
+
+    @Test
+    void pickMarkersStayInsideTheirOwnPaneAfterZoomAndPan(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        ZoomableImagePane source = window.pairView().sourcePane();
+        ZoomableImagePane target = window.pairView().targetPane();
+        MatchOverlay overlay = window.pairView().overlay();
+        robot.interact(() -> {
+            // only the pick is drawn in the pick colour
+            window.displayViewModel().showLinesProperty().set(false);
+            window.displayViewModel().showPointsProperty().set(false);
+            // a point near the right edge of the target: the synthetic fused readout maps it near the right of the source
+            window.inspectorViewModel().pick(Direction.TARGET_TO_SOURCE, target.imageWidth() * 0.9, target.imageHeight() * 0.5);
+        });
+        assertNotNull(overlay.shown().pickedSource());
+        // three wheel notches into the left of the source, then a drag to the left: its match leaves the source's view
+        robot.interact(() -> source.zoomAt(Math.pow(1.15, 3), source.getWidth() * 0.1, source.getHeight() / 2));
+        Point2D grab = source.localToScreen(source.getWidth() * 0.5, source.getHeight() * 0.5);
+        robot.drag(grab, MouseButton.PRIMARY).moveBy(-40, 0).moveBy(-40, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D sourcePoint = overlay.sceneToLocal(source.localToScene(
+                source.toPane(overlay.shown().pickedSource().x(), overlay.shown().pickedSource().y())));
+        Bounds sourceArea = areaOf(overlay, source);
+        Bounds targetArea = areaOf(overlay, target);
+        assumeTrue(!sourceArea.contains(sourcePoint), "the zoom must move the match out of the source's view");
+
+        // what the user sees: no pick colour in the target pane but at the target's own marker (or its
+        // off-view arrow: the linked target zoomed too)
+        Point2D targetMark = overlay.pickMarks().stream().filter(m -> m.pane() == target).findFirst().orElseThrow().at();
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = overlay.snapshot(null, null));
+        int stray = pickColouredPixels(shot[0], targetArea, targetMark, 20);
+        assertEquals(0, stray, "pick-coloured pixels inside the target pane away from the target's marker");
+        for (MatchOverlay.PickMark mark : overlay.pickMarks()) {
+            assertTrue(areaOf(overlay, mark.pane()).contains(mark.at()), "a marker drawn outside its own pane: " + mark);
+        }
+        assertEquals(2, overlay.pickMarks().size(), "both ends are marked, the hidden one by an arrow at its border");
+    }
+
+    /** Pixels close to the pick colour (#ff3b30) in {@code area}, except within {@code radius} of {@code spare}. */
+    private static int pickColouredPixels(Image shot, Bounds area, Point2D spare, double radius) {
+        PixelReader pixels = shot.getPixelReader();
+        int count = 0;
+        for (int y = (int) Math.ceil(area.getMinY()); y < Math.min(shot.getHeight(), area.getMaxY()); y++) {
+            for (int x = (int) Math.ceil(area.getMinX()); x < Math.min(shot.getWidth(), area.getMaxX()); x++) {
+                if (Math.hypot(x - spare.getX(), y - spare.getY()) <= radius) {
+                    continue;
+                }
+                int argb = pixels.getArgb(x, y);
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                if (r > 200 && g < 110 && b < 100) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Bounds areaOf(MatchOverlay overlay, ZoomableImagePane pane) {
+        return overlay.sceneToLocal(pane.localToScene(pane.getLayoutBounds()));
+    }
+
+    private void runAndWait(FxRobot robot) throws Exception {
+        assumeTrue(samples.size() >= 2, "needs the sample pairs in assets/samples");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.mainViewModel().targetPixelsProperty().get() != null
+                && window.mainViewModel().sourcePixelsProperty().get() != null);
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.mainViewModel().alignmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
