@@ -61,6 +61,9 @@ public final class MainViewModel {
     private final StringProperty modelStatus = new SimpleStringProperty();
     private static final String NOT_RUN = "Not run yet";
     private final StringProperty inferenceStatus = new SimpleStringProperty(NOT_RUN);
+    /** The kind of the open sample pair ("same-scene", "cross-instance", …); null for the user's own images. */
+    private final ReadOnlyObjectWrapper<String> pairKind = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding guessing;
     private int sourceDecodeGeneration;
     private int targetDecodeGeneration;
 
@@ -72,6 +75,8 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.preferences = preferences;
         this.running = Bindings.createBooleanBinding(() -> runningTask.get() != null, runningTask);
+        this.guessing = Bindings.createBooleanBinding(() -> alignment.get() != null && !alignment.get().semantic()
+                && !SamplePair.SAME_SCENE.equals(pairKind.get()), alignment, pairKind);
         recentFiles.setAll(preferences.recentFiles());
 
         selectedModel.addListener((obs, old, now) -> {
@@ -181,7 +186,22 @@ public final class MainViewModel {
     }
 
     private void pairChanged() {
+        Path source = sourcePath.get();
+        Path target = targetPath.get();
+        pairKind.set(samplePairs.stream()
+                .filter(p -> (p.source().equals(source) && p.target().equals(target))
+                        || (p.source().equals(target) && p.target().equals(source)))
+                .map(SamplePair::kind).findFirst().orElse(null));
         showCachedResult();
+    }
+
+    /**
+     * Help for semantic pairs: {@code weights/README.md} (where to download the LearningSA checkpoints
+     * and where to put them) and the folders the app searches.
+     */
+    public void showWeightsInstructions() {
+        dialogs.showText("LearningSA weights", "Semantic pairs need the official LearningSA checkpoint",
+                WeightsInstructions.text());
     }
 
     /** Aligns the current pair with the current model, or shows the cached result at once. */
@@ -357,6 +377,19 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<TaskHandle> runningTaskProperty() {
         return runningTask.getReadOnlyProperty();
+    }
+
+    /** The open sample pair's kind, null when the images are not a sample pair. */
+    public ReadOnlyObjectProperty<String> pairKindProperty() {
+        return pairKind.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a weight-free (not semantic) result is shown for a pair that is not known to be one
+     * scene seen twice: its matches are guesses, and the view says so.
+     */
+    public BooleanBinding guessingProperty() {
+        return guessing;
     }
 
     public BooleanBinding runningProperty() {

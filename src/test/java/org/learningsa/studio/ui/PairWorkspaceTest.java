@@ -42,6 +42,7 @@ class PairWorkspaceTest {
     private final List<SamplePair> samples = SamplePairs.installed();
     private final FxTaskRunner tasks = new FxTaskRunner();
     private final SyntheticAligner aligner = new SyntheticAligner();
+    private final RecordingDialogService chooser = new RecordingDialogService();
     private MainWindow window;
     private Stage stage;
 
@@ -61,7 +62,7 @@ class PairWorkspaceTest {
                 return aligner;
             }
         };
-        window = new MainWindow(samples, catalog, tasks, preferences, fx -> new ForwardingDialogService(fx, new RecordingDialogService()));
+        window = new MainWindow(samples, catalog, tasks, preferences, fx -> new ForwardingDialogService(fx, chooser));
         window.show(stage);
     }
 
@@ -106,6 +107,34 @@ class PairWorkspaceTest {
             assertTrue(areaOf(overlay, mark.pane()).contains(mark.at()), "a marker drawn outside its own pane: " + mark);
         }
         assertEquals(2, overlay.pickMarks().size(), "both ends are marked, the hidden one by an arrow at its border");
+    }
+
+    @Test
+    void opensOnAPairTheDefaultAlignerGetsRightAndSaysSoWhenItGuesses(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        MainViewModel main = window.mainViewModel();
+        assertEquals(SamplePair.SAME_SCENE, main.pairKindProperty().get(), "the app opens on the stereo pair");
+        assertEquals(org.learningsa.studio.align.ConfidenceKind.FORWARD_BACKWARD,
+                window.displayViewModel().confidenceKindProperty().get(), "a weight-free result is coloured by consistency");
+        javafx.scene.control.Label count = robot.lookup("#matchCount").queryAs(javafx.scene.control.Label.class);
+        assertTrue(count.getText().matches("Showing \\d+ of \\d+ matches"), count.getText());
+        javafx.scene.Node notice = robot.lookup("#guessingNotice").query();
+        assertTrue(!notice.isVisible(), "no warning on a same-scene pair");
+
+        SamplePair dogHorses = samples.stream().filter(p -> p.name().equals("dog-horses")).findFirst().orElseThrow();
+        robot.interact(() -> main.openSample(dogHorses));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dogHorses.target().equals(main.targetPathProperty().get()));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.alignmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notice.isVisible(), "a cross-instance pair run without weights says its matches are guesses");
+        assertTrue(notice.localToScene(notice.getLayoutBounds()).intersects(
+                window.pairView().localToScene(window.pairView().getLayoutBounds())), "inside the view");
+        robot.clickOn("#weightsInstructionsButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = chooser.texts.get(chooser.texts.size() - 1);
+        assertTrue(shown.contains("best_checkpoint_pascal.pt"), "the weights' README: " + shown);
+        assertTrue(shown.contains("weights"), shown);
     }
 
     /** Pixels close to the pick colour (#ff3b30) in {@code area}, except within {@code radius} of {@code spare}. */

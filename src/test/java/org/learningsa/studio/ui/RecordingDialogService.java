@@ -11,6 +11,8 @@ import org.learningsa.studio.ui.dialog.Notification;
 final class RecordingDialogService implements DialogService {
 
     final List<Notification> notifications = new ArrayList<>();
+    /** The bodies given to {@link #showText}, in order. */
+    final List<String> texts = new ArrayList<>();
     Path fileToOpen;
 
     @Override
@@ -32,6 +34,7 @@ final class RecordingDialogService implements DialogService {
     @Override
     public void showText(String title, String header, String text) {
         notifications.add(Notification.info(title, header));
+        texts.add(text);
     }
 
     Notification last() {

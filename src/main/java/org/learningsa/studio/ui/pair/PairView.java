@@ -58,7 +58,11 @@ public final class PairView extends StackPane {
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
         captions.setMouseTransparent(true);
         captions.setManaged(false);
-        getChildren().addAll(split, overlay, captions, notifications);
+        GuessingNotice notice = new GuessingNotice(main);
+        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+        getChildren().addAll(split, overlay, captions, notice, notifications);
+        sourcePane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
+        targetPane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
 
         ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
         sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
