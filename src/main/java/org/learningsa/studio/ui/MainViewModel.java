@@ -111,19 +111,19 @@ public final class MainViewModel {
         return list.stream().anyMatch(m -> m.id().equals(id));
     }
 
+    /** Opens both images of {@code pair} together once both have decoded, so Run never sees half a pair. */
     public void openSample(SamplePair pair) {
-        open(pair.source(), true, false);
-        open(pair.target(), false, false);
+        open(pair.source(), pair.target(), false);
     }
 
     /** Opens {@code file} as the source once it has decoded; a file that fails changes nothing. */
     public void openSource(Path file) {
-        open(file, true, true);
+        open(file, null, true);
     }
 
     /** Opens {@code file} as the target once it has decoded; a file that fails changes nothing. */
     public void openTarget(Path file) {
-        open(file, false, true);
+        open(null, file, true);
     }
 
     /** Asks for a source image (File → Open source…). */
@@ -168,21 +168,37 @@ public final class MainViewModel {
      * has decoded the current pair, its view and its results stay, and a file that cannot be decoded
      * changes nothing (nor enters Recent). Of several opens of one side, the last one wins.
      */
-    private void open(Path file, boolean source, boolean remember) {
-        int generation = source ? ++sourceDecodeGeneration : ++targetDecodeGeneration;
-        tasks.submit(BackgroundTask.of("Opening " + file.getFileName(), (progress, cancel) -> ImageDecoder.decode(file))
-                .onSuccess(image -> {
-                    if (generation != (source ? sourceDecodeGeneration : targetDecodeGeneration)) {
-                        return;
-                    }
-                    (source ? sourcePath : targetPath).set(file);
-                    (source ? sourcePixels : targetPixels).set(image);
-                    if (remember) {
-                        remember(file);
-                    }
-                    pairChanged();
-                })
-                .onFailure(error -> dialogs.notify(Notification.error("Cannot open " + file.getFileName(), error))));
+    private void open(Path newSource, Path newTarget, boolean remember) {
+        int sourceGeneration = newSource == null ? sourceDecodeGeneration : ++sourceDecodeGeneration;
+        int targetGeneration = newTarget == null ? targetDecodeGeneration : ++targetDecodeGeneration;
+        Path named = newSource != null ? newSource : newTarget;
+        // which file is being decoded, so a failure names the right one in the title
+        java.util.concurrent.atomic.AtomicReference<Path> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        tasks.submit(BackgroundTask.of("Opening " + named.getFileName(), (progress, cancel) -> {
+            failed.set(newSource);
+            RgbImage source = newSource == null ? null : ImageDecoder.decode(newSource);
+            failed.set(newTarget);
+            RgbImage target = newTarget == null ? null : ImageDecoder.decode(newTarget);
+            return new RgbImage[] {source, target};
+        }).onSuccess(images -> {
+            if (sourceGeneration != sourceDecodeGeneration || targetGeneration != targetDecodeGeneration) {
+                return;
+            }
+            for (Path file : new Path[] {newSource, newTarget}) {
+                if (file != null && remember) {
+                    remember(file);
+                }
+            }
+            if (newSource != null) {
+                sourcePath.set(newSource);
+                sourcePixels.set(images[0]);
+            }
+            if (newTarget != null) {
+                targetPath.set(newTarget);
+                targetPixels.set(images[1]);
+            }
+            pairChanged();
+        }).onFailure(error -> dialogs.notify(Notification.error("Cannot open " + failed.get().getFileName(), error))));
     }
 
     private void pairChanged() {

@@ -68,6 +68,9 @@ class PairWorkspaceTest {
 
     @AfterEach
     void stop() {
+        if (aligner.gate != null) {
+            aligner.gate.countDown();
+        }
         tasks.close();
     }
 
@@ -135,6 +138,74 @@ class PairWorkspaceTest {
         String shown = chooser.texts.get(chooser.texts.size() - 1);
         assertTrue(shown.contains("best_checkpoint_pascal.pt"), "the weights' README: " + shown);
         assertTrue(shown.contains("weights"), shown);
+    }
+
+    @Test
+    void atASmallWindowTheSidebarShrinksAndScrollsAndKeepsItsWidthWhenTheWindowGrowsBack(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        javafx.scene.control.ScrollPane sidebar = robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class);
+        resize(robot, 1280, 800);
+        double wideWidth = sidebar.getWidth();
+        resize(robot, 1000, 650);
+        Bounds viewport = sidebar.localToScene(sidebar.getLayoutBounds());
+        for (String id : List.of("#topNSlider", "#minConfidenceSlider", "#heatmapOpacitySlider", "#colorBar", "#heatmapLegend",
+                "#readoutChoice", "#confidenceKindChoice", "#matchCount")) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            assertTrue(bounds.getMaxX() <= viewport.getMaxX() + 0.5, id + " is cut off at the right: " + bounds.getMaxX()
+                    + " > " + viewport.getMaxX());
+        }
+        // the value labels next to the sliders (the last column of the grid) are whole
+        for (javafx.scene.Node node : robot.lookup("#displayPanel .label").queryAll()) {
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            assertTrue(bounds.getMaxX() <= viewport.getMaxX() + 0.5, "a label is cut off: " + ((javafx.scene.control.Label) node).getText());
+        }
+        robot.interact(() -> sidebar.setVvalue(sidebar.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node last = robot.lookup("#inspector").query();
+        assertTrue(last.localToScene(last.getLayoutBounds()).getMinY() < viewport.getMaxY(), "scrolling reaches the inspector");
+        javafx.scene.control.Label device = robot.lookup("#deviceStatus").queryAs(javafx.scene.control.Label.class);
+        Bounds deviceBounds = device.localToScene(device.getLayoutBounds());
+        assertTrue(deviceBounds.getMaxX() <= stage.getScene().getWidth() + 0.5, "Device is cut off: " + deviceBounds);
+        assertTrue(device.getWidth() + 0.5 >= device.prefWidth(-1), "Device is shortened: " + device.getWidth());
+
+        resize(robot, 1280, 800);
+        assertEquals(wideWidth, sidebar.getWidth(), 1.0, "the sidebar is as wide as before once the window grows back");
+    }
+
+    @Test
+    void duringARunTheStatusBarShowsTheWholeStageAndCancelWithoutMovingTheLayout(FxRobot robot) throws Exception {
+        aligner.gate = new java.util.concurrent.CountDownLatch(1);
+        resize(robot, 1000, 650);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.mainViewModel().targetPixelsProperty().get() != null);
+        javafx.scene.Node bar = robot.lookup("#statusBar").query();
+        javafx.scene.Node pair = window.pairView();
+        double barHeight = bar.getLayoutBounds().getHeight();
+        double pairHeight = pair.getLayoutBounds().getHeight();
+        robot.clickOn("#runButton");
+        assertTrue(aligner.started.await(20, TimeUnit.SECONDS), "the run started");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#taskBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label stageText = robot.lookup("#taskStage").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Button cancel = robot.lookup("#cancelButton").queryAs(javafx.scene.control.Button.class);
+        assertTrue(!stageText.getText().isEmpty(), "the stage is named");
+        assertTrue(stageText.getWidth() + 0.5 >= stageText.prefWidth(-1), "the stage text is shortened: " + stageText.getWidth()
+                + " < " + stageText.prefWidth(-1));
+        assertTrue(cancel.getWidth() + 0.5 >= cancel.prefWidth(-1), "Cancel is squeezed: " + cancel.getWidth());
+        assertEquals(barHeight, bar.getLayoutBounds().getHeight(), 0.01, "the status bar keeps its height during a run");
+        assertEquals(pairHeight, pair.getLayoutBounds().getHeight(), 0.01, "the pair view does not jump");
+        javafx.scene.control.Label device = robot.lookup("#deviceStatus").queryAs(javafx.scene.control.Label.class);
+        assertTrue(device.localToScene(device.getLayoutBounds()).getMaxX() <= stage.getScene().getWidth() + 0.5, "Device stays visible");
+    }
+
+    private void resize(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Pixels close to the pick colour (#ff3b30) in {@code area}, except within {@code radius} of {@code spare}. */

@@ -1,5 +1,6 @@
 package org.learningsa.studio.ui.pair;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -84,6 +85,12 @@ public final class DisplayPanel extends VBox {
         GridPane.setHgrow(topN, Priority.ALWAYS);
         GridPane.setHgrow(minConfidence, Priority.ALWAYS);
         GridPane.setHgrow(heatmapOpacity, Priority.ALWAYS);
+        // in a narrow sidebar the choices and sliders shrink (choices elide their text), labels and values stay whole
+        for (ChoiceBox<?> choice : List.of(readout, kind, colours)) {
+            choice.setMinWidth(60);
+            choice.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setColumnSpan(choice, 2);
+        }
         for (Slider slider : new Slider[] {topN, minConfidence, heatmapOpacity}) {
             slider.setPrefWidth(130);
             slider.setMinWidth(60);
@@ -118,7 +125,7 @@ public final class DisplayPanel extends VBox {
         ColorBar heatmapLegend = new ColorBar();
         heatmapLegend.setId("heatmapLegend");
         heatmapLegend.colorMapProperty().bind(display.colorMapProperty());
-        heatmapLegend.titleProperty().set("Heatmap: the picked cell's correlation, weakest 0 … strongest 1");
+        heatmapLegend.titleProperty().set("Heatmap: correlation of the picked point (0 weakest … 1 strongest)");
 
         getChildren().addAll(grid, matchCount, consistent, legend, heatmapLegend, lines, points, cells, weights, link, follow);
         for (var child : getChildren()) {
