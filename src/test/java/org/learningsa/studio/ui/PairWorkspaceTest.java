@@ -198,6 +198,27 @@ class PairWorkspaceTest {
         assertTrue(device.localToScene(device.getLayoutBounds()).getMaxX() <= stage.getScene().getWidth() + 0.5, "Device stays visible");
     }
 
+    @Test
+    void notificationsLeaveTheTargetsNameAndSizeInSight(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        resize(robot, 1000, 650);
+        robot.interact(() -> {
+            for (int i = 0; i < 6; i++) {
+                window.mainViewModel().dialogs().notify(org.learningsa.studio.ui.dialog.Notification.warning(
+                        "Warning " + i, "A message long enough to need two lines in the card of the notification area."));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node caption = robot.lookup(".image-caption").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.Label) n).getText().startsWith("Target:")).findFirst().orElseThrow();
+        Bounds captionBounds = caption.localToScene(caption.getLayoutBounds());
+        List<javafx.scene.Node> cards = List.copyOf(robot.lookup(".notification").queryAll());
+        assertTrue(cards.size() <= 3, "cards pile up: " + cards.size());
+        for (javafx.scene.Node card : cards) {
+            assertTrue(!card.localToScene(card.getLayoutBounds()).intersects(captionBounds), "a card covers the target caption");
+        }
+    }
+
     private void resize(FxRobot robot, double width, double height) {
         robot.interact(() -> {
             stage.setWidth(width);

@@ -40,6 +40,8 @@ public final class PairView extends StackPane {
     private final MatchOverlay overlay = new MatchOverlay(sourcePane, targetPane);
     private final SplitPane split;
     private final javafx.scene.layout.Pane captions = new javafx.scene.layout.Pane();
+    /** Height kept free at the top for the image captions (one line of 13 px text with padding). */
+    private static final double CAPTION_CLEARANCE = 26;
 
     public PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
         this.main = main;
@@ -56,6 +58,8 @@ public final class PairView extends StackPane {
         overlay.heightProperty().bind(heightProperty());
         overlay.setManaged(false);
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        // below the captions, so a card never hides the target's name and size
+        StackPane.setMargin(notifications, new javafx.geometry.Insets(CAPTION_CLEARANCE, 0, 0, 0));
         captions.setMouseTransparent(true);
         captions.setManaged(false);
         GuessingNotice notice = new GuessingNotice(main);
