@@ -219,6 +219,43 @@ class PairWorkspaceTest {
         }
     }
 
+    @Test
+    void levelWeightsOnTheFusedViewShowInTheMainViewToo(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        MatchOverlay overlay = window.pairView().overlay();
+        robot.interact(() -> {
+            window.displayViewModel().showLinesProperty().set(false);
+            window.displayViewModel().showPointsProperty().set(false);
+        });
+        Bounds target = areaOf(overlay, window.pairView().targetPane());
+        int before = paintedPixels(robot, overlay, target);
+        robot.clickOn("#showLevelWeights");
+        WaitForAsyncUtils.waitForFxEvents();
+        int after = paintedPixels(robot, overlay, target);
+        assertEquals(0, before, "nothing drawn over the target without matches or weights");
+        assertTrue(after > target.getWidth() * target.getHeight() * 0.3,
+                "the level-weight map covers the target in the main view: " + after + " pixels");
+        robot.interact(() -> window.displayViewModel().readoutProperty().set(org.learningsa.studio.align.Readout.LEVEL_2));
+        assertEquals(0, paintedPixels(robot, overlay, target), "a single level's view has no fused weights to show");
+    }
+
+    private static int paintedPixels(FxRobot robot, MatchOverlay overlay, Bounds area) {
+        javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+        transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = overlay.snapshot(transparent, null));
+        PixelReader pixels = shot[0].getPixelReader();
+        int count = 0;
+        for (int y = (int) Math.ceil(area.getMinY()); y < Math.min(shot[0].getHeight(), area.getMaxY()); y++) {
+            for (int x = (int) Math.ceil(area.getMinX()); x < Math.min(shot[0].getWidth(), area.getMaxX()); x++) {
+                if ((pixels.getArgb(x, y) >>> 24) > 20) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     private void resize(FxRobot robot, double width, double height) {
         robot.interact(() -> {
             stage.setWidth(width);

@@ -18,6 +18,7 @@ import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ExactMapping;
 import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.MainViewModel;
 import org.learningsa.studio.ui.dialog.NotificationArea;
@@ -85,7 +86,8 @@ public final class PairView extends StackPane {
         installDrop(targetPane, main::openTarget, main::openSource);
 
         Observable[] inputs = {display.visibleMatchesProperty(), display.colorMapProperty(), display.showLinesProperty(),
-            display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty()};
+            display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty(),
+            display.showLevelWeightsProperty(), display.readoutProperty()};
         for (Observable input : inputs) {
             input.addListener(obs -> refreshOverlay());
         }
@@ -160,6 +162,8 @@ public final class PairView extends StackPane {
     }
 
     private void refreshOverlay() {
+        // "Level weights a_L on fused view" applies wherever the fused readout is shown, here as in the strip
+        overlay.showLevelWeights(display.showLevelWeightsProperty().get() && display.readoutProperty().get() == Readout.FUSED);
         Inspection inspection = inspector.inspectionProperty().get();
         overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
                 display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),

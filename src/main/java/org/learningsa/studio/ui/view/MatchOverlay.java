@@ -38,6 +38,7 @@ public final class MatchOverlay extends Canvas {
     private final ZoomableImagePane sourcePane;
     private final ZoomableImagePane targetPane;
     private Scene scene;
+    private boolean levelWeights;
     private final java.util.List<PickMark> pickMarks = new java.util.ArrayList<>();
 
     public MatchOverlay(ZoomableImagePane sourcePane, ZoomableImagePane targetPane) {
@@ -66,6 +67,12 @@ public final class MatchOverlay extends Canvas {
         return scene;
     }
 
+    /** Shows the learned level weights a_L as a map over the target (the fused readout's weights). */
+    public void showLevelWeights(boolean show) {
+        levelWeights = show;
+        redraw();
+    }
+
     /** The pick markers of the last redraw (tests read them to see what the user sees). */
     public java.util.List<PickMark> pickMarks() {
         return java.util.List.copyOf(pickMarks);
@@ -77,6 +84,9 @@ public final class MatchOverlay extends Canvas {
         g.clearRect(0, 0, getWidth(), getHeight());
         if (scene == null || scene.alignment() == null) {
             return;
+        }
+        if (levelWeights) {
+            drawLevelWeights(g, scene.alignment());
         }
         if (scene.cellGrid()) {
             drawCellGrid(g, sourcePane, scene.alignment().source());
@@ -196,6 +206,24 @@ public final class MatchOverlay extends Canvas {
         g.strokeLine(p.getX() + r - 3, p.getY(), p.getX() + r + 5, p.getY());
         g.strokeLine(p.getX(), p.getY() - r - 5, p.getX(), p.getY() - r + 3);
         g.strokeLine(p.getX(), p.getY() + r - 3, p.getX(), p.getY() + r + 5);
+    }
+
+    private void drawLevelWeights(GraphicsContext g, Alignment alignment) {
+        Bounds area = areaOf(targetPane);
+        g.save();
+        g.beginPath();
+        g.rect(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+        g.clip();
+        LevelWeightMap.paint(alignment, (left, top, right, bottom, fill) -> {
+            Point2D a = toOverlay(targetPane, new PixelPoint(left, top));
+            Point2D b = toOverlay(targetPane, new PixelPoint(right, bottom));
+            g.setFill(fill);
+            g.fillRect(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        });
+        g.setFill(Color.rgb(32, 33, 36, 0.75));
+        g.fillRect(area.getMinX(), area.getMaxY() - 18, 96, 18);
+        LevelWeightMap.drawKey(g, area.getMinX() + 6, area.getMaxY() - 5);
+        g.restore();
     }
 
     /** Lines between the 20×20 cells; the first and last interior edges are the image borders. */
