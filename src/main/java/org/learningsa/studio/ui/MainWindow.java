@@ -172,8 +172,11 @@ public final class MainWindow {
         Path target = main.targetPathProperty().get();
         String suggested = (source == null ? "view" : stem(source) + "-" + stem(target)) + "-"
                 + display.readoutProperty().get().label().replace(" ", "") + ".png";
-        main.dialogs().chooseFileToSave("Export view as PNG", main.initialFolder(), suggested, "PNG image", List.of("*.png"))
-                .ifPresent(this::exportView);
+        main.dialogs().chooseFileToSave("Export view as PNG", main.preferences().saveFolder(), suggested, "PNG image",
+                List.of("*.png")).ifPresent(file -> {
+                    main.preferences().rememberSave(file);
+                    exportView(file);
+                });
     }
 
     /** Writes the current view to {@code file} (snapshot now, encoding and writing on a worker). */

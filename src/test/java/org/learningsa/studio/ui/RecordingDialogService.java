@@ -13,6 +13,8 @@ final class RecordingDialogService implements DialogService {
     final List<Notification> notifications = new ArrayList<>();
     /** The bodies given to {@link #showText}, in order. */
     final List<String> texts = new ArrayList<>();
+    /** The folders the save dialogs started in, in order. */
+    final List<Path> saveFolders = new ArrayList<>();
     Path fileToOpen;
 
     @Override
@@ -28,6 +30,7 @@ final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
             List<String> extensions) {
+        saveFolders.add(initialFolder);
         return Optional.empty();
     }
 
