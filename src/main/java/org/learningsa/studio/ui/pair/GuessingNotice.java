@@ -53,7 +53,9 @@ final class GuessingNotice extends VBox {
         Button weights = new Button("How to get the LearningSA weights…");
         weights.setId("weightsInstructionsButton");
         weights.setOnAction(e -> main.showWeightsInstructions());
-        Button open = new Button("Open checkpoint…");
+        // not "Open checkpoint…": that is the model menu's entry, and a second control with its text confuses lookups
+        Button open = new Button("Open a checkpoint file…");
+        open.setId("guessingOpenCheckpoint");
         open.setOnAction(e -> main.chooseCheckpoint());
         HBox buttons = new HBox(8, weights, open);
         buttons.setAlignment(Pos.CENTER_RIGHT);
