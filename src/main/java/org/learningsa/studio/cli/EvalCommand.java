@@ -158,17 +158,27 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, EvaluationReport report) {
         List<Double> alphas = report.settings().alphas();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s %6s", "PCK (%, mean over pairs)", "pairs"));
+        String title = "PCK (%, mean over pairs)";
+        List<String> names = new ArrayList<>();
+        List<EvaluationReport.GroupPck> groups = new ArrayList<>();
+        report.perCategory().forEach((name, group) -> {
+            names.add("  " + name);
+            groups.add(group);
+        });
+        report.perDomain().forEach((name, group) -> {
+            names.add("  domain " + name);
+            groups.add(group);
+        });
+        // the name column is as wide as its longest entry ("  domain cross-instance" is 23 characters)
+        int nameWidth = Math.max(title.length(), names.stream().mapToInt(String::length).max().orElse(0));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %6s", title, "pairs"));
         for (double alpha : alphas) {
             header.append(String.format(Locale.ROOT, " %7s", "@" + EvaluationSettings.alphaKey(alpha)));
         }
         out.println(header);
-        out.println(row("all", report.results().size(), report.pck()));
-        for (Map.Entry<String, EvaluationReport.GroupPck> e : report.perCategory().entrySet()) {
-            out.println(row("  " + e.getKey(), e.getValue().count(), e.getValue().pck()));
-        }
-        for (Map.Entry<String, EvaluationReport.GroupPck> e : report.perDomain().entrySet()) {
-            out.println(row("  domain " + e.getKey(), e.getValue().count(), e.getValue().pck()));
+        out.println(row("all", nameWidth, report.results().size(), report.pck()));
+        for (int i = 0; i < names.size(); i++) {
+            out.println(row(names.get(i), nameWidth, groups.get(i).count(), groups.get(i).pck()));
         }
         List<String> notes = new ArrayList<>();
         if (!report.skipped().isEmpty()) {
@@ -181,8 +191,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.println("(" + String.join(", ", notes) + ")");
     }
 
-    private static String row(String name, int count, double[] pck) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %6d", name, count));
+    private static String row(String name, int nameWidth, int count, double[] pck) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %6d", name, count));
         for (double value : pck) {
             row.append(String.format(Locale.ROOT, " %7.1f", 100 * value));
         }

@@ -32,8 +32,9 @@ public final class ReportWriter {
         root.put("threshold", settings.threshold().cliName());
         root.put("mapping", settings.mapping().name().toLowerCase(java.util.Locale.ROOT));
         root.put("model", report.modelName());
+        // α as the pck objects' keys write it ("0.05", "0.10"), so a reader can look them up as listed
         ArrayNode alphaArray = root.putArray("alphas");
-        alphas.forEach(alphaArray::add);
+        alphas.forEach(alpha -> alphaArray.add(EvaluationSettings.alphaKey(alpha)));
         root.set("pck", byAlpha(alphas, report.pck()));
         root.set("pck_per_point", byAlpha(alphas, report.pckPerPoint()));
         root.set("per_category", groups(alphas, report.perCategory()));

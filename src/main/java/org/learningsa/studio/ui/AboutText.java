@@ -28,6 +28,7 @@ final class AboutText {
             .append("  JavaFX ").append(System.getProperty("javafx.runtime.version", "?")).append('\n')
             .append("  ").append(engineStatus).append('\n')
             .append("  ").append(deviceStatus).append("\n\n")
+            .append("LearningSA Studio itself — Apache-2.0 (LICENSE)\n\n")
             .append("Libraries and their licences\n")
             .append("  DJL (Deep Java Library) and its PyTorch engine — Apache-2.0\n")
             .append("  PyTorch / libtorch — BSD-3-Clause\n")

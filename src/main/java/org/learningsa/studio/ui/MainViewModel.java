@@ -45,8 +45,9 @@ public final class MainViewModel {
     private final StudioPreferences preferences;
     private final AlignmentCache cache = new AlignmentCache();
 
-    private final ObjectProperty<Path> sourcePath = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> targetPath = new SimpleObjectProperty<>();
+    /** Set only together with the decoded pixels (see {@link #openSource}), so they never disagree. */
+    private final ReadOnlyObjectWrapper<Path> sourcePath = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> targetPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RgbImage> sourcePixels = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RgbImage> targetPixels = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -58,7 +59,11 @@ public final class MainViewModel {
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: starting…");
     private final StringProperty deviceStatus = new SimpleStringProperty("Device: –");
     private final StringProperty modelStatus = new SimpleStringProperty();
-    private final StringProperty inferenceStatus = new SimpleStringProperty("Not run yet");
+    private static final String NOT_RUN = "Not run yet";
+    private final StringProperty inferenceStatus = new SimpleStringProperty(NOT_RUN);
+    /** The kind of the open sample pair ("same-scene", "cross-instance", …); null for the user's own images. */
+    private final ReadOnlyObjectWrapper<String> pairKind = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding guessing;
     private int sourceDecodeGeneration;
     private int targetDecodeGeneration;
 
@@ -70,16 +75,10 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.preferences = preferences;
         this.running = Bindings.createBooleanBinding(() -> runningTask.get() != null, runningTask);
+        this.guessing = Bindings.createBooleanBinding(() -> alignment.get() != null && !alignment.get().semantic()
+                && !SamplePair.SAME_SCENE.equals(pairKind.get()), alignment, pairKind);
         recentFiles.setAll(preferences.recentFiles());
 
-        sourcePath.addListener((obs, old, now) -> {
-            decode(now, true);
-            showCachedResult();
-        });
-        targetPath.addListener((obs, old, now) -> {
-            decode(now, false);
-            showCachedResult();
-        });
         selectedModel.addListener((obs, old, now) -> {
             if (now != null) {
                 preferences.put("model", now.id());
@@ -112,19 +111,19 @@ public final class MainViewModel {
         return list.stream().anyMatch(m -> m.id().equals(id));
     }
 
+    /** Opens both images of {@code pair} together once both have decoded, so Run never sees half a pair. */
     public void openSample(SamplePair pair) {
-        sourcePath.set(pair.source());
-        targetPath.set(pair.target());
+        open(pair.source(), pair.target(), false);
     }
 
+    /** Opens {@code file} as the source once it has decoded; a file that fails changes nothing. */
     public void openSource(Path file) {
-        remember(file);
-        sourcePath.set(file);
+        open(file, null, true);
     }
 
+    /** Opens {@code file} as the target once it has decoded; a file that fails changes nothing. */
     public void openTarget(Path file) {
-        remember(file);
-        targetPath.set(file);
+        open(null, file, true);
     }
 
     /** Asks for a source image (File → Open source…). */
@@ -152,25 +151,73 @@ public final class MainViewModel {
     }
 
     public void swap() {
+        // both sides are decoded already: swapping is immediate and cannot fail
+        sourceDecodeGeneration++;
+        targetDecodeGeneration++;
         Path source = sourcePath.get();
+        RgbImage pixels = sourcePixels.get();
         sourcePath.set(targetPath.get());
+        sourcePixels.set(targetPixels.get());
         targetPath.set(source);
+        targetPixels.set(pixels);
+        pairChanged();
     }
 
-    private void decode(Path file, boolean source) {
-        int generation = source ? ++sourceDecodeGeneration : ++targetDecodeGeneration;
-        ReadOnlyObjectWrapper<RgbImage> pixels = source ? sourcePixels : targetPixels;
-        pixels.set(null);
-        if (file == null) {
-            return;
-        }
-        tasks.submit(BackgroundTask.of("Opening " + file.getFileName(), (progress, cancel) -> ImageDecoder.decode(file))
-                .onSuccess(image -> {
-                    if (generation == (source ? sourceDecodeGeneration : targetDecodeGeneration)) {
-                        pixels.set(image);
-                    }
-                })
-                .onFailure(error -> dialogs.notify(Notification.error("Cannot open " + file.getFileName(), error))));
+    /**
+     * Decodes {@code file} in the background and only then makes it the source or target: until it
+     * has decoded the current pair, its view and its results stay, and a file that cannot be decoded
+     * changes nothing (nor enters Recent). Of several opens of one side, the last one wins.
+     */
+    private void open(Path newSource, Path newTarget, boolean remember) {
+        int sourceGeneration = newSource == null ? sourceDecodeGeneration : ++sourceDecodeGeneration;
+        int targetGeneration = newTarget == null ? targetDecodeGeneration : ++targetDecodeGeneration;
+        Path named = newSource != null ? newSource : newTarget;
+        // which file is being decoded, so a failure names the right one in the title
+        java.util.concurrent.atomic.AtomicReference<Path> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        tasks.submit(BackgroundTask.of("Opening " + named.getFileName(), (progress, cancel) -> {
+            failed.set(newSource);
+            RgbImage source = newSource == null ? null : ImageDecoder.decode(newSource);
+            failed.set(newTarget);
+            RgbImage target = newTarget == null ? null : ImageDecoder.decode(newTarget);
+            return new RgbImage[] {source, target};
+        }).onSuccess(images -> {
+            if (sourceGeneration != sourceDecodeGeneration || targetGeneration != targetDecodeGeneration) {
+                return;
+            }
+            for (Path file : new Path[] {newSource, newTarget}) {
+                if (file != null && remember) {
+                    remember(file);
+                }
+            }
+            if (newSource != null) {
+                sourcePath.set(newSource);
+                sourcePixels.set(images[0]);
+            }
+            if (newTarget != null) {
+                targetPath.set(newTarget);
+                targetPixels.set(images[1]);
+            }
+            pairChanged();
+        }).onFailure(error -> dialogs.notify(Notification.error("Cannot open " + failed.get().getFileName(), error))));
+    }
+
+    private void pairChanged() {
+        Path source = sourcePath.get();
+        Path target = targetPath.get();
+        pairKind.set(samplePairs.stream()
+                .filter(p -> (p.source().equals(source) && p.target().equals(target))
+                        || (p.source().equals(target) && p.target().equals(source)))
+                .map(SamplePair::kind).findFirst().orElse(null));
+        showCachedResult();
+    }
+
+    /**
+     * Help for semantic pairs: {@code weights/README.md} (where to download the LearningSA checkpoints
+     * and where to put them) and the folders the app searches.
+     */
+    public void showWeightsInstructions() {
+        dialogs.showText("LearningSA weights", "Semantic pairs need the official LearningSA checkpoint",
+                WeightsInstructions.text());
     }
 
     /** Aligns the current pair with the current model, or shows the cached result at once. */
@@ -283,9 +330,12 @@ public final class MainViewModel {
         return new AlignmentCache.Key(selectedModel.get().id(), sourcePath.get(), targetPath.get());
     }
 
+    /** Shows the current pair's cached result, or none; the status bar never speaks of another pair's run. */
     private void showCachedResult() {
         AlignmentCache.Key key = currentKey();
-        alignment.set(key == null ? null : cache.get(key).orElse(null));
+        Alignment cached = key == null ? null : cache.get(key).orElse(null);
+        alignment.set(cached);
+        inferenceStatus.set(cached == null ? NOT_RUN : "Cached result — " + cached.modelName());
     }
 
     public List<SamplePair> samplePairs() {
@@ -309,12 +359,12 @@ public final class MainViewModel {
         return preferences;
     }
 
-    public ObjectProperty<Path> sourcePathProperty() {
-        return sourcePath;
+    public ReadOnlyObjectProperty<Path> sourcePathProperty() {
+        return sourcePath.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Path> targetPathProperty() {
-        return targetPath;
+    public ReadOnlyObjectProperty<Path> targetPathProperty() {
+        return targetPath.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RgbImage> sourcePixelsProperty() {
@@ -343,6 +393,19 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<TaskHandle> runningTaskProperty() {
         return runningTask.getReadOnlyProperty();
+    }
+
+    /** The open sample pair's kind, null when the images are not a sample pair. */
+    public ReadOnlyObjectProperty<String> pairKindProperty() {
+        return pairKind.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a weight-free (not semantic) result is shown for a pair that is not known to be one
+     * scene seen twice: its matches are guesses, and the view says so.
+     */
+    public BooleanBinding guessingProperty() {
+        return guessing;
     }
 
     public BooleanBinding runningProperty() {

@@ -109,12 +109,14 @@ public final class MainWindow {
         editPane.setId("editPane");
         VBox sidebar = new VBox(displayPane, inspectorPane, editPane);
         ScrollPane sidebarScroll = new ScrollPane(sidebar);
+        sidebarScroll.setId("sidebar");
         sidebarScroll.setFitToWidth(true);
         sidebarScroll.setMinWidth(260);
         sidebarScroll.setPrefWidth(340);
 
         SplitPane body = new SplitPane(work, sidebarScroll);
         body.setOrientation(Orientation.HORIZONTAL);
+
 
         MainMenus menus = new MainMenus(this);
         BorderPane root = new BorderPane();
@@ -140,25 +142,34 @@ public final class MainWindow {
             main.cancel();
         });
         window.show();
-        placeSidebar(body, Math.max(260, prefs.getDouble("layout.sidebarWidth", 340)));
+        keepSidebarWidth(body, sidebarScroll, Math.max(260, prefs.getDouble("layout.sidebarWidth", 340)));
         main.startEngine();
     }
 
     /**
-     * Gives the sidebar its remembered width in pixels. The window takes its restored size over the
-     * first layout passes, so the width is applied on each of them, then left to the user.
+     * Keeps the sidebar at its width in pixels while the window resizes (a split pane keeps ratios,
+     * so a window shrunk and grown back left a wider sidebar); only the images grow and shrink. The
+     * width changes only when the user drags the divider. When the window is too narrow for it, the
+     * split pane narrows the sidebar for the moment; the wanted width comes back with the room.
      */
-    private static void placeSidebar(SplitPane body, double sidebarWidth) {
-        javafx.beans.value.ChangeListener<Number> apply = (obs, old, width) -> {
-            if (width.doubleValue() > 2 * sidebarWidth) {
-                body.setDividerPositions(1 - sidebarWidth / width.doubleValue());
+    private static void keepSidebarWidth(SplitPane body, ScrollPane sidebar, double initialWidth) {
+        double[] wanted = {initialWidth};
+        Runnable apply = () -> {
+            double width = body.getWidth();
+            if (width > 0) {
+                body.setDividerPositions(Math.max(0.2, 1 - wanted[0] / width));
             }
         };
-        body.widthProperty().addListener(apply);
-        apply.changed(body.widthProperty(), 0, body.getWidth());
-        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        settle.setOnFinished(e -> body.widthProperty().removeListener(apply));
-        settle.play();
+        body.widthProperty().addListener(obs -> apply.run());
+        double[] atPress = {Double.NaN};
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> atPress[0] = body.getDividerPositions()[0]);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (!Double.isNaN(atPress[0]) && atPress[0] != body.getDividerPositions()[0]) {
+                wanted[0] = sidebar.getWidth();
+            }
+            atPress[0] = Double.NaN;
+        });
+        apply.run();
     }
 
     private void bindStrip() {
@@ -181,8 +192,11 @@ public final class MainWindow {
         Path target = main.targetPathProperty().get();
         String suggested = (source == null ? "view" : stem(source) + "-" + stem(target)) + "-"
                 + display.readoutProperty().get().label().replace(" ", "") + ".png";
-        main.dialogs().chooseFileToSave("Export view as PNG", main.initialFolder(), suggested, "PNG image", List.of("*.png"))
-                .ifPresent(this::exportView);
+        main.dialogs().chooseFileToSave("Export view as PNG", main.preferences().saveFolder(), suggested, "PNG image",
+                List.of("*.png")).ifPresent(file -> {
+                    main.preferences().rememberSave(file);
+                    exportView(file);
+                });
     }
 
     /** Writes the current view to {@code file} (snapshot now, encoding and writing on a worker). */

@@ -34,17 +34,22 @@ final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 8, 3, 8));
-        Label model = bound("modelStatus", main.modelStatusProperty());
-        Label inference = bound("inferenceStatus", main.inferenceStatusProperty());
-        Label engine = bound("engineStatus", main.engineStatusProperty());
-        Label device = bound("deviceStatus", main.deviceStatusProperty());
+        // in a narrow window model, last run and engine give way (shortened, full text in the tooltip);
+        // the device, the running stage and Cancel never do
+        Label model = bound("modelStatus", main.modelStatusProperty(), true);
+        Label inference = bound("inferenceStatus", main.inferenceStatusProperty(), true);
+        Label engine = bound("engineStatus", main.engineStatusProperty(), true);
+        Label device = bound("deviceStatus", main.deviceStatusProperty(), false);
 
         stage.setId("taskStage");
+        stage.setMinWidth(Region.USE_PREF_SIZE);
         progress.setId("taskProgress");
         progress.setPrefWidth(180);
+        progress.setMinWidth(60);
         elapsed.setId("taskElapsed");
         elapsed.setMinWidth(50);
         Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop-circle-outline"));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancelButton");
         cancel.setTooltip(new Tooltip("Stop the alignment (Esc)"));
         cancel.setOnAction(e -> main.cancel());
@@ -63,11 +68,18 @@ final class StatusBar extends HBox {
         show(null);
     }
 
-    private static Label bound(String id, javafx.beans.value.ObservableValue<String> text) {
+    private static Label bound(String id, javafx.beans.value.ObservableValue<String> text, boolean mayShorten) {
         Label label = new Label();
         label.setId(id);
         label.textProperty().bind(text);
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        if (mayShorten) {
+            label.setMinWidth(40);
+            Tooltip full = new Tooltip();
+            full.textProperty().bind(text);
+            label.setTooltip(full);
+        } else {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return label;
     }
 
@@ -76,8 +88,12 @@ final class StatusBar extends HBox {
         stage.textProperty().unbind();
         progress.progressProperty().unbind();
         boolean active = handle != null;
+        // the box stays in the layout with no width while idle, so its height (the progress bar's)
+        // is always counted and the window does not jump when a run starts
         taskBox.setVisible(active);
-        taskBox.setManaged(active);
+        taskBox.setMinWidth(active ? Region.USE_PREF_SIZE : 0);
+        taskBox.setPrefWidth(active ? Region.USE_COMPUTED_SIZE : 0);
+        taskBox.setMaxWidth(active ? Region.USE_COMPUTED_SIZE : 0);
         if (active) {
             stage.textProperty().bind(handle.stageProperty());
             progress.progressProperty().bind(handle.progressProperty());

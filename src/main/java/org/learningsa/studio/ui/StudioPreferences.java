@@ -47,6 +47,28 @@ public final class StudioPreferences {
         }
     }
 
+    /**
+     * Where a save dialog starts: the folder of the user's last export or saved report, else their
+     * Pictures folder, else their home; never the app's sample or project folder.
+     */
+    public Path saveFolder() {
+        String value = node.get("saveFolder", "");
+        if (!value.isEmpty() && Files.isDirectory(Path.of(value))) {
+            return Path.of(value);
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path pictures = home.resolve("Pictures");
+        return Files.isDirectory(pictures) ? pictures : home;
+    }
+
+    /** Remembers the folder of a file the user chose to save. */
+    public void rememberSave(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            node.put("saveFolder", folder.toString());
+        }
+    }
+
     /** Recently opened images, newest first, only those that still exist. */
     public List<Path> recentFiles() {
         List<Path> files = new ArrayList<>();

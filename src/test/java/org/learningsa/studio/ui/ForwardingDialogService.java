@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 
-/** Shows notifications in the real window but answers file choosers like {@code chooser} (no native dialogs in tests). */
+/**
+ * Shows notifications in the real window but answers file choosers like {@code chooser} (no native
+ * dialogs in tests); texts are shown in the window and also handed to {@code chooser} (which records them).
+ */
 final class ForwardingDialogService implements DialogService {
 
     private final DialogService window;
@@ -35,6 +38,7 @@ final class ForwardingDialogService implements DialogService {
 
     @Override
     public void showText(String title, String header, String text) {
+        chooser.showText(title, header, text);
         window.showText(title, header, text);
     }
 }

@@ -227,6 +227,48 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFailedOpenLeavesThePairItsResultAndRecentFilesAsTheyWere(@TempDir Path dir) throws Exception {
+        byte[] noise = new byte[4096];
+        new java.util.Random(10).nextBytes(noise);
+        Path fake = Files.write(dir.resolve("fake.jpg"), noise);
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        vm.run();
+        Path source = vm.sourcePathProperty().get();
+        Path target = vm.targetPathProperty().get();
+        var sourcePixels = vm.sourcePixelsProperty().get();
+        var targetPixels = vm.targetPixelsProperty().get();
+        Alignment result = vm.alignmentProperty().get();
+        List<Path> recent = List.copyOf(vm.recentFiles());
+
+        vm.openSource(fake);
+        vm.openTarget(fake);
+
+        assertEquals(2, dialogs.errors().size(), "each failed open is explained");
+        assertTrue(dialogs.errors().get(0).title().contains("fake.jpg"), dialogs.errors().get(0).title());
+        assertEquals(source, vm.sourcePathProperty().get(), "the source stays");
+        assertEquals(target, vm.targetPathProperty().get(), "the target stays");
+        assertSame(sourcePixels, vm.sourcePixelsProperty().get(), "the source image stays shown");
+        assertSame(targetPixels, vm.targetPixelsProperty().get(), "the target image stays shown");
+        assertSame(result, vm.alignmentProperty().get(), "the result stays shown");
+        assertEquals(recent, vm.recentFiles(), "a file that cannot be opened is not recent");
+        assertFalse(preferences.recentFiles().contains(fake.toAbsolutePath().normalize()));
+        vm.run();
+        assertEquals(1, aligner.runs.get(), "Run still shows the cached result of the intact pair");
+        assertTrue(dialogs.errors().size() == 2, "and does not fail");
+    }
+
+    @Test
+    void theLastRunTimeIsNotShownForAnotherPair() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        vm.run();
+        assertTrue(vm.inferenceStatusProperty().get().startsWith("Last run:"), vm.inferenceStatusProperty().get());
+        vm.openSample(samples.get(1));
+        assertEquals("Not run yet", vm.inferenceStatusProperty().get(), "a new pair has not been run");
+        vm.openSample(samples.get(0));
+        assertTrue(vm.inferenceStatusProperty().get().startsWith("Cached result"), vm.inferenceStatusProperty().get());
+    }
+
+    @Test
     void theChosenModelIsRemembered() {
         MainViewModel vm = viewModel(catalogOf(aligner));
         assertEquals(ModelChoice.DEFAULT_ID, preferences.get("model", ""));

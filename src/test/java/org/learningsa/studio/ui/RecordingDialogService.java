@@ -11,6 +11,10 @@ import org.learningsa.studio.ui.dialog.Notification;
 final class RecordingDialogService implements DialogService {
 
     final List<Notification> notifications = new ArrayList<>();
+    /** The bodies given to {@link #showText}, in order. */
+    final List<String> texts = new ArrayList<>();
+    /** The folders the save dialogs started in, in order. */
+    final List<Path> saveFolders = new ArrayList<>();
     Path fileToOpen;
 
     @Override
@@ -26,12 +30,14 @@ final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
             List<String> extensions) {
+        saveFolders.add(initialFolder);
         return Optional.empty();
     }
 
     @Override
     public void showText(String title, String header, String text) {
         notifications.add(Notification.info(title, header));
+        texts.add(text);
     }
 
     Notification last() {

@@ -15,17 +15,27 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Notifications inside the main window, stacked in its top-right corner over the images. They never
- * take the focus or block input; information fades after a few seconds, warnings and errors stay
- * until closed. Each card offers its details on request.
+ * Notifications inside the main window, stacked in its top-right corner over the images (below the
+ * image captions, which the host keeps clear). They never take the focus or block input; information
+ * fades after a few seconds, warnings after a little longer, errors stay until closed. A card with
+ * the same title as one already shown replaces it, and at most three are shown, so they never pile up.
+ * Each card offers its details on request.
  */
 public final class NotificationArea extends VBox {
 
-    private static final int MAX_VISIBLE = 4;
-    private static final Duration INFO_VISIBLE_FOR = Duration.seconds(6);
+    static final int MAX_VISIBLE = 3;
+    private final Duration infoVisibleFor;
+    private final Duration warningVisibleFor;
 
     public NotificationArea() {
+        this(Duration.seconds(6), Duration.seconds(15));
+    }
+
+    /** With other fading times (tests). */
+    public NotificationArea(Duration infoVisibleFor, Duration warningVisibleFor) {
         super(8);
+        this.infoVisibleFor = infoVisibleFor;
+        this.warningVisibleFor = warningVisibleFor;
         setId("notificationArea");
         setAlignment(Pos.TOP_RIGHT);
         setPadding(new Insets(10));
@@ -36,12 +46,19 @@ public final class NotificationArea extends VBox {
 
     public void show(Notification notification) {
         VBox card = card(notification);
+        card.getProperties().put(Notification.class, notification.title());
+        getChildren().removeIf(old -> notification.title().equals(old.getProperties().get(Notification.class)));
         getChildren().add(0, card);
         while (getChildren().size() > MAX_VISIBLE) {
             getChildren().remove(getChildren().size() - 1);
         }
-        if (notification.severity() == Notification.Severity.INFO) {
-            PauseTransition wait = new PauseTransition(INFO_VISIBLE_FOR);
+        Duration visibleFor = switch (notification.severity()) {
+            case INFO -> infoVisibleFor;
+            case WARNING -> warningVisibleFor;
+            case ERROR -> null;
+        };
+        if (visibleFor != null) {
+            PauseTransition wait = new PauseTransition(visibleFor);
             wait.setOnFinished(e -> getChildren().remove(card));
             wait.play();
         }

@@ -186,9 +186,14 @@ public final class EvaluationView {
         save.disableProperty().bind(viewModel.reportProperty().isNull());
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the PCK report");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON report", "*.json"));
+            org.learningsa.studio.ui.StudioPreferences preferences = org.learningsa.studio.ui.StudioPreferences.forApp();
+            chooser.setInitialDirectory(preferences.saveFolder().toFile());
             chooser.setInitialFileName("pck-report.json");
             File chosen = chooser.showSaveDialog(save.getScene().getWindow());
             if (chosen != null) {
+                preferences.rememberSave(chosen.toPath());
                 viewModel.saveReport(chosen.toPath());
             }
         });

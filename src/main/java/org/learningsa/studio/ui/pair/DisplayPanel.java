@@ -1,5 +1,6 @@
 package org.learningsa.studio.ui.pair;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -61,6 +62,16 @@ public final class DisplayPanel extends VBox {
                 () -> String.format(Locale.ROOT, "%.2f", display.minConfidenceProperty().get()),
                 display.minConfidenceProperty()));
 
+        Slider heatmapOpacity = new Slider(0.1, 1, display.heatmapOpacityProperty().get());
+        heatmapOpacity.setId("heatmapOpacitySlider");
+        heatmapOpacity.setBlockIncrement(0.1);
+        heatmapOpacity.valueProperty().bindBidirectional(display.heatmapOpacityProperty());
+        heatmapOpacity.setTooltip(new Tooltip("How strongly the picked point's heatmap covers the other image"));
+        Label heatmapValue = new Label();
+        heatmapValue.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.0f %%", 100 * display.heatmapOpacityProperty().get()),
+                display.heatmapOpacityProperty()));
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -69,13 +80,32 @@ public final class DisplayPanel extends VBox {
         grid.addRow(2, new Label("Colours"), colours);
         grid.addRow(3, new Label("Top N"), topN, topNValue);
         grid.addRow(4, new Label("Min. conf."), minConfidence, minValue);
+        grid.addRow(5, new Label("Heatmap"), heatmapOpacity, heatmapValue);
         grid.getChildren().stream().filter(Label.class::isInstance).forEach(l -> ((Label) l).setMinWidth(Region.USE_PREF_SIZE));
         GridPane.setHgrow(topN, Priority.ALWAYS);
         GridPane.setHgrow(minConfidence, Priority.ALWAYS);
-        topN.setPrefWidth(130);
-        minConfidence.setPrefWidth(130);
-        topNValue.setMinWidth(32);
-        minValue.setMinWidth(32);
+        GridPane.setHgrow(heatmapOpacity, Priority.ALWAYS);
+        // in a narrow sidebar the choices and sliders shrink (choices elide their text), labels and values stay whole
+        for (ChoiceBox<?> choice : List.of(readout, kind, colours)) {
+            choice.setMinWidth(60);
+            choice.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setColumnSpan(choice, 2);
+        }
+        for (Slider slider : new Slider[] {topN, minConfidence, heatmapOpacity}) {
+            slider.setPrefWidth(130);
+            slider.setMinWidth(60);
+        }
+        for (Label value : new Label[] {topNValue, minValue, heatmapValue}) {
+            value.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Label matchCount = new Label();
+        matchCount.setId("matchCount");
+        matchCount.setWrapText(true);
+        matchCount.textProperty().bind(display.matchCountProperty());
+        CheckBox consistent = check("consistentOnly", "Only consistent matches", display.consistentOnlyProperty());
+        consistent.setTooltip(new Tooltip("Hide a match when its target maps back more than one cell away from "
+                + "where it started (forward–backward check)"));
 
         ColorBar legend = new ColorBar();
         legend.colorMapProperty().bind(display.colorMapProperty());
@@ -92,7 +122,17 @@ public final class DisplayPanel extends VBox {
         CheckBox follow = check("followPointer", "Inspect under the pointer (hover)", display.followPointerProperty());
         follow.setTooltip(new Tooltip("Show the match and heatmap of the point under the mouse without clicking"));
 
-        getChildren().addAll(grid, legend, lines, points, cells, weights, link, follow);
+        ColorBar heatmapLegend = new ColorBar();
+        heatmapLegend.setId("heatmapLegend");
+        heatmapLegend.colorMapProperty().bind(display.colorMapProperty());
+        heatmapLegend.titleProperty().set("Heatmap: correlation of the picked point (0 weakest … 1 strongest)");
+
+        getChildren().addAll(grid, matchCount, consistent, legend, heatmapLegend, lines, points, cells, weights, link, follow);
+        for (var child : getChildren()) {
+            if (child instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setWrapText(true);
+            }
+        }
     }
 
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {

@@ -30,6 +30,7 @@ public final class DisplayViewModel {
     /** The interior 18×18 cells give 324 matches; the slider reaches all of them. */
     public static final int MAX_MATCHES = 324;
     static final int DEFAULT_TOP_N = 80;
+    static final double DEFAULT_HEATMAP_OPACITY = 0.6;
 
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
@@ -41,6 +42,18 @@ public final class DisplayViewModel {
     private final BooleanProperty showPoints = new SimpleBooleanProperty(true);
     private final BooleanProperty showCellGrid = new SimpleBooleanProperty(false);
     private final BooleanProperty showLevelWeights = new SimpleBooleanProperty(false);
+    /** Only matches whose way back (target → source) returns within one cell of the start. */
+    private final BooleanProperty consistentOnly = new SimpleBooleanProperty(false);
+    private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(DEFAULT_HEATMAP_OPACITY);
+    private final javafx.beans.property.ReadOnlyStringWrapper matchCount = new javafx.beans.property.ReadOnlyStringWrapper("");
+    /**
+     * Whether the user has picked a confidence kind. Until then the kind follows the result: peak
+     * probability of hand-crafted descriptors says nothing about correctness (on dog → horses the top
+     * 80 matches all read ≈ 1 and are wrong), so a non-semantic result is coloured by forward–backward
+     * consistency, a network's by its peak probability.
+     */
+    private boolean kindChosen;
+    private boolean choosingAutomatically;
     private final BooleanProperty linkViews = new SimpleBooleanProperty(true);
     /** When on, the inspector follows the pointer (hover) instead of waiting for a click. */
     private final BooleanProperty followPointer = new SimpleBooleanProperty(false);
@@ -57,13 +70,27 @@ public final class DisplayViewModel {
     public DisplayViewModel(StudioPreferences preferences) {
         this.preferences = preferences;
         restore();
-        Observable[] inputs = {alignment, readout, confidenceKind, topN, minConfidence, matchCorrection};
+        alignment.addListener((obs, old, now) -> {
+            if (now != null && !kindChosen) {
+                choosingAutomatically = true;
+                confidenceKind.set(now.semantic() ? ConfidenceKind.PEAK_PROBABILITY : ConfidenceKind.FORWARD_BACKWARD);
+                choosingAutomatically = false;
+            }
+        });
+        Observable[] inputs = {alignment, readout, confidenceKind, topN, minConfidence, consistentOnly, matchCorrection};
         for (Observable input : inputs) {
             input.addListener(obs -> recompute());
         }
         colorMap.addListener((obs, old, now) -> preferences.put("colorMap", now.name()));
         readout.addListener((obs, old, now) -> preferences.put("readout", now.name()));
-        confidenceKind.addListener((obs, old, now) -> preferences.put("confidenceKind", now.name()));
+        confidenceKind.addListener((obs, old, now) -> {
+            if (!choosingAutomatically) {
+                kindChosen = true;
+                preferences.put("confidenceKind", now.name());
+            }
+        });
+        consistentOnly.addListener((obs, old, now) -> preferences.putBoolean("consistentOnly", now));
+        heatmapOpacity.addListener((obs, old, now) -> preferences.putDouble("heatmapOpacity", now.doubleValue()));
         topN.addListener((obs, old, now) -> preferences.putInt("topN", now.intValue()));
         minConfidence.addListener((obs, old, now) -> preferences.putDouble("minConfidence", now.doubleValue()));
         showLines.addListener((obs, old, now) -> preferences.putBoolean("showLines", now));
@@ -76,8 +103,11 @@ public final class DisplayViewModel {
     private void restore() {
         colorMap.set(ColorMap.parse(preferences.get("colorMap", ColorMap.VIRIDIS.name())));
         readout.set(parseEnum(Readout.class, preferences.get("readout", ""), Readout.FUSED));
-        confidenceKind.set(parseEnum(ConfidenceKind.class, preferences.get("confidenceKind", ""),
-                ConfidenceKind.PEAK_PROBABILITY));
+        String chosenKind = preferences.get("confidenceKind", "");
+        kindChosen = !chosenKind.isEmpty();
+        confidenceKind.set(parseEnum(ConfidenceKind.class, chosenKind, ConfidenceKind.FORWARD_BACKWARD));
+        consistentOnly.set(preferences.getBoolean("consistentOnly", false));
+        heatmapOpacity.set(Math.max(0.1, Math.min(1, preferences.getDouble("heatmapOpacity", DEFAULT_HEATMAP_OPACITY))));
         topN.set(Math.max(1, Math.min(MAX_MATCHES, preferences.getInt("topN", DEFAULT_TOP_N))));
         minConfidence.set(Math.max(0, Math.min(1, preferences.getDouble("minConfidence", 0))));
         showLines.set(preferences.getBoolean("showLines", true));
@@ -101,19 +131,28 @@ public final class DisplayViewModel {
             visibleMatches.set(null);
             filteredNetworkMatches.set(null);
             matchesPerReadout.set(Map.of());
+            matchCount.set("");
             return;
         }
         Map<Readout, MatchSet> perReadout = new EnumMap<>(Readout.class);
+        int all = 0;
         for (Readout each : Readout.values()) {
-            perReadout.put(each, filter(current.matches(each, confidenceKind.get())));
+            MatchSet unfiltered = current.matches(each, confidenceKind.get());
+            if (each == readout.get()) {
+                all = unfiltered.size();
+            }
+            perReadout.put(each, filter(unfiltered));
         }
         matchesPerReadout.set(perReadout);
-        filteredNetworkMatches.set(perReadout.get(readout.get()));
-        visibleMatches.set(matchCorrection.get().apply(perReadout.get(readout.get())));
+        MatchSet shown = perReadout.get(readout.get());
+        filteredNetworkMatches.set(shown);
+        visibleMatches.set(matchCorrection.get().apply(shown));
+        matchCount.set("Showing " + shown.size() + " of " + all + " matches" + (consistentOnly.get() ? " (consistent only)" : ""));
     }
 
     private MatchSet filter(MatchSet all) {
-        return all.atLeast(minConfidence.get()).top(topN.get());
+        MatchSet kept = consistentOnly.get() ? all.mutualOnly() : all;
+        return kept.atLeast(minConfidence.get()).top(topN.get());
     }
 
     public ObjectProperty<Alignment> alignmentProperty() {
@@ -154,6 +193,20 @@ public final class DisplayViewModel {
 
     public BooleanProperty showLevelWeightsProperty() {
         return showLevelWeights;
+    }
+
+    public BooleanProperty consistentOnlyProperty() {
+        return consistentOnly;
+    }
+
+    /** Opacity of the picked point's heatmap over the other image, 0.1 … 1. */
+    public DoubleProperty heatmapOpacityProperty() {
+        return heatmapOpacity;
+    }
+
+    /** "Showing N of M matches": N after the filters, M of the readout before them; empty before a run. */
+    public javafx.beans.property.ReadOnlyStringProperty matchCountProperty() {
+        return matchCount.getReadOnlyProperty();
     }
 
     public BooleanProperty followPointerProperty() {

@@ -18,6 +18,7 @@ import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ExactMapping;
 import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.MainViewModel;
 import org.learningsa.studio.ui.dialog.NotificationArea;
@@ -40,6 +41,8 @@ public final class PairView extends StackPane {
     private final MatchOverlay overlay = new MatchOverlay(sourcePane, targetPane);
     private final SplitPane split;
     private final javafx.scene.layout.Pane captions = new javafx.scene.layout.Pane();
+    /** Height kept free at the top for the image captions (one line of 13 px text with padding). */
+    private static final double CAPTION_CLEARANCE = 26;
 
     public PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
         this.main = main;
@@ -56,9 +59,15 @@ public final class PairView extends StackPane {
         overlay.heightProperty().bind(heightProperty());
         overlay.setManaged(false);
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        // below the captions, so a card never hides the target's name and size
+        StackPane.setMargin(notifications, new javafx.geometry.Insets(CAPTION_CLEARANCE, 0, 0, 0));
         captions.setMouseTransparent(true);
         captions.setManaged(false);
-        getChildren().addAll(split, overlay, captions, notifications);
+        GuessingNotice notice = new GuessingNotice(main);
+        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+        getChildren().addAll(split, overlay, captions, notice, notifications);
+        sourcePane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
+        targetPane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
 
         ViewLink.link(sourcePane, targetPane, display.linkViewsProperty());
         sourcePane.setOnImageClicked(p -> inspector.pick(Direction.SOURCE_TO_TARGET, p.getX(), p.getY()));
@@ -77,7 +86,8 @@ public final class PairView extends StackPane {
         installDrop(targetPane, main::openTarget, main::openSource);
 
         Observable[] inputs = {display.visibleMatchesProperty(), display.colorMapProperty(), display.showLinesProperty(),
-            display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty()};
+            display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty(),
+            display.showLevelWeightsProperty(), display.readoutProperty()};
         for (Observable input : inputs) {
             input.addListener(obs -> refreshOverlay());
         }
@@ -152,6 +162,8 @@ public final class PairView extends StackPane {
     }
 
     private void refreshOverlay() {
+        // "Level weights a_L on fused view" applies wherever the fused readout is shown, here as in the strip
+        overlay.showLevelWeights(display.showLevelWeightsProperty().get() && display.readoutProperty().get() == Readout.FUSED);
         Inspection inspection = inspector.inspectionProperty().get();
         overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
                 display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),

@@ -32,6 +32,7 @@ public final class ColorBar extends VBox {
         Label caption = new Label();
         caption.textProperty().bind(title);
         caption.getStyleClass().add("color-bar-title");
+        caption.setWrapText(true);
         bar.setMinSize(40, 12);
         bar.setPrefSize(200, 12);
         bar.setMaxSize(Double.MAX_VALUE, 12);

@@ -24,11 +24,22 @@ public final class MatchOverlay extends Canvas {
                         boolean cellGrid, PixelPoint pickedSource, PixelPoint pickedTarget) {
     }
 
+    /**
+     * A pick marker as drawn: in which pane, where (overlay coordinates), and whether it is the
+     * off-view arrow at the pane's border because the point itself is zoomed or panned out of view.
+     */
+    public record PickMark(ZoomableImagePane pane, Point2D at, boolean offView) {
+    }
+
     private static final double POINT_RADIUS = 3.5;
+    /** How far inside its pane's border an off-view arrow sits. */
+    private static final double OFF_VIEW_INSET = 12;
     private static final Color PICK_COLOUR = Color.web("#ff3b30");
     private final ZoomableImagePane sourcePane;
     private final ZoomableImagePane targetPane;
     private Scene scene;
+    private boolean levelWeights;
+    private final java.util.List<PickMark> pickMarks = new java.util.ArrayList<>();
 
     public MatchOverlay(ZoomableImagePane sourcePane, ZoomableImagePane targetPane) {
         this.sourcePane = sourcePane;
@@ -56,11 +67,26 @@ public final class MatchOverlay extends Canvas {
         return scene;
     }
 
+    /** Shows the learned level weights a_L as a map over the target (the fused readout's weights). */
+    public void showLevelWeights(boolean show) {
+        levelWeights = show;
+        redraw();
+    }
+
+    /** The pick markers of the last redraw (tests read them to see what the user sees). */
+    public java.util.List<PickMark> pickMarks() {
+        return java.util.List.copyOf(pickMarks);
+    }
+
     public void redraw() {
+        pickMarks.clear();
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (scene == null || scene.alignment() == null) {
             return;
+        }
+        if (levelWeights) {
+            drawLevelWeights(g, scene.alignment());
         }
         if (scene.cellGrid()) {
             drawCellGrid(g, sourcePane, scene.alignment().source());
@@ -113,17 +139,59 @@ public final class MatchOverlay extends Canvas {
         g.strokeOval(p.getX() - POINT_RADIUS, p.getY() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
     }
 
+    /**
+     * The picked point and its match, each through its own pane's zoom and pan. A point outside its
+     * pane's visible area (zoomed or panned away) would land in the other pane, so it is shown as an
+     * arrow inside its own pane's border instead, and the line is drawn only when both ends show.
+     */
     private void drawPick(GraphicsContext g) {
         Point2D s = toOverlay(sourcePane, scene.pickedSource());
         Point2D t = toOverlay(targetPane, scene.pickedTarget());
+        Bounds sourceArea = areaOf(sourcePane);
+        Bounds targetArea = areaOf(targetPane);
+        boolean sourceVisible = sourceArea.contains(s);
+        boolean targetVisible = targetArea.contains(t);
+        if (sourceVisible && targetVisible) {
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(4);
+            g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+            g.setStroke(PICK_COLOUR);
+            g.setLineWidth(2);
+            g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
+        }
+        mark(g, sourcePane, sourceArea, s, sourceVisible);
+        mark(g, targetPane, targetArea, t, targetVisible);
+    }
+
+    private void mark(GraphicsContext g, ZoomableImagePane pane, Bounds area, Point2D p, boolean visible) {
+        if (area.getWidth() < 2 * OFF_VIEW_INSET || area.getHeight() < 2 * OFF_VIEW_INSET) {
+            return;
+        }
+        if (visible) {
+            marker(g, p);
+            pickMarks.add(new PickMark(pane, p, false));
+            return;
+        }
+        Point2D edge = new Point2D(
+                Math.max(area.getMinX() + OFF_VIEW_INSET, Math.min(area.getMaxX() - OFF_VIEW_INSET, p.getX())),
+                Math.max(area.getMinY() + OFF_VIEW_INSET, Math.min(area.getMaxY() - OFF_VIEW_INSET, p.getY())));
+        offViewArrow(g, edge, Math.atan2(p.getY() - edge.getY(), p.getX() - edge.getX()));
+        pickMarks.add(new PickMark(pane, edge, true));
+    }
+
+    /** A filled triangle at {@code at} pointing along {@code angle} (radians), toward a point out of view. */
+    private static void offViewArrow(GraphicsContext g, Point2D at, double angle) {
+        double length = 10;
+        double half = 6;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double[] xs = {at.getX() + cos * length, at.getX() - sin * half, at.getX() + sin * half};
+        double[] ys = {at.getY() + sin * length, at.getY() + cos * half, at.getY() - cos * half};
+        g.setFill(PICK_COLOUR);
+        g.fillPolygon(xs, ys, 3);
         g.setStroke(Color.WHITE);
-        g.setLineWidth(4);
-        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
-        g.setStroke(PICK_COLOUR);
-        g.setLineWidth(2);
-        g.strokeLine(s.getX(), s.getY(), t.getX(), t.getY());
-        marker(g, s);
-        marker(g, t);
+        g.setLineWidth(1.5);
+        g.strokePolygon(xs, ys, 3);
     }
 
     private static void marker(GraphicsContext g, Point2D p) {
@@ -138,6 +206,24 @@ public final class MatchOverlay extends Canvas {
         g.strokeLine(p.getX() + r - 3, p.getY(), p.getX() + r + 5, p.getY());
         g.strokeLine(p.getX(), p.getY() - r - 5, p.getX(), p.getY() - r + 3);
         g.strokeLine(p.getX(), p.getY() + r - 3, p.getX(), p.getY() + r + 5);
+    }
+
+    private void drawLevelWeights(GraphicsContext g, Alignment alignment) {
+        Bounds area = areaOf(targetPane);
+        g.save();
+        g.beginPath();
+        g.rect(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+        g.clip();
+        LevelWeightMap.paint(alignment, (left, top, right, bottom, fill) -> {
+            Point2D a = toOverlay(targetPane, new PixelPoint(left, top));
+            Point2D b = toOverlay(targetPane, new PixelPoint(right, bottom));
+            g.setFill(fill);
+            g.fillRect(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        });
+        g.setFill(Color.rgb(32, 33, 36, 0.75));
+        g.fillRect(area.getMinX(), area.getMaxY() - 18, 96, 18);
+        LevelWeightMap.drawKey(g, area.getMinX() + 6, area.getMaxY() - 5);
+        g.restore();
     }
 
     /** Lines between the 20×20 cells; the first and last interior edges are the image borders. */

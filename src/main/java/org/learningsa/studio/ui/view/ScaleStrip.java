@@ -30,8 +30,7 @@ import org.learningsa.studio.align.Readout;
 public final class ScaleStrip extends HBox {
 
     /** Categorical colours of levels 1–4 in the level-weight map. */
-    public static final Color[] LEVEL_COLOURS = {
-        Color.web("#e41a1c"), Color.web("#ff7f00"), Color.web("#4daf4a"), Color.web("#377eb8")};
+    public static final Color[] LEVEL_COLOURS = LevelWeightMap.LEVEL_COLOURS;
     private static final Readout[] ORDER = {Readout.LEVEL_1, Readout.LEVEL_2, Readout.LEVEL_3, Readout.LEVEL_4, Readout.FUSED};
 
     private final Map<Readout, Thumbnail> thumbnails = new EnumMap<>(Readout.class);
@@ -152,40 +151,16 @@ public final class ScaleStrip extends HBox {
         }
 
         private void drawLevelWeights(GraphicsContext g, Rectangle2D area) {
-            float[] weights = alignment.levelWeights();
-            int cells = ExactMapping.CELLS;
             int width = alignment.target().width();
             int height = alignment.target().height();
-            for (int row = 1; row < cells - 1; row++) {
-                for (int col = 1; col < cells - 1; col++) {
-                    int cell = row * cells + col;
-                    int best = 0;
-                    for (int level = 1; level < 4; level++) {
-                        if (weights[level * cells * cells + cell] > weights[best * cells * cells + cell]) {
-                            best = level;
-                        }
-                    }
-                    double weight = weights[best * cells * cells + cell];
-                    double[] a = place(new PixelPoint(edgeOf(col, width), edgeOf(row, height)), width, height, area);
-                    double[] b = place(new PixelPoint(edgeOf(col + 1, width), edgeOf(row + 1, height)), width, height, area);
-                    // equal weights (1/4 each) leave the image clear; a cell owned by one level is opaque
-                    double dominance = Math.max(0, Math.min(1, (weight - 0.25) / 0.75));
-                    g.setFill(LEVEL_COLOURS[best].deriveColor(0, 1, 1, 0.15 + 0.75 * dominance));
-                    g.fillRect(a[0], a[1], b[0] - a[0], b[1] - a[1]);
-                }
-            }
-            g.setFont(javafx.scene.text.Font.font(10));
-            for (int level = 0; level < 4; level++) {
-                g.setFill(LEVEL_COLOURS[level]);
-                g.fillRect(2 + level * 22, canvas.getHeight() - 12, 8, 8);
-                g.setFill(Color.WHITE);
-                g.fillText("L" + (level + 1), 11 + level * 22, canvas.getHeight() - 4);
-            }
+            LevelWeightMap.paint(alignment, (left, top, right, bottom, fill) -> {
+                double[] a = place(new PixelPoint(left, top), width, height, area);
+                double[] b = place(new PixelPoint(right, bottom), width, height, area);
+                g.setFill(fill);
+                g.fillRect(a[0], a[1], b[0] - a[0], b[1] - a[1]);
+            });
+            LevelWeightMap.drawKey(g, 2, canvas.getHeight() - 4);
         }
-    }
-
-    private static double edgeOf(int cell, int size) {
-        return MatchOverlay.edge(cell, size);
     }
 
     /** The largest rectangle of the image's aspect in (x, y, w, h), placed by alignX/alignY (0 left/top … 1 right/bottom). */

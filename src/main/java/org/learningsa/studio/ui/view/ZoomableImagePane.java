@@ -224,6 +224,11 @@ public final class ZoomableImagePane extends Region {
         }
     }
 
+    /** Opacity of the heatmap layer (the user's choice; the heatmap's own alpha still fades weak cells). */
+    public DoubleProperty heatmapOpacityProperty() {
+        return heatmapView.opacityProperty();
+    }
+
     public boolean isHeatmapShown() {
         return heatmapView.getImage() != null;
     }
