@@ -12,6 +12,8 @@ final class RecordingDialogService implements DialogService {
 
     final List<Notification> notifications = new ArrayList<>();
     Path fileToOpen;
+    /** The answer of save dialogs (none when null). */
+    Path fileToSave;
 
     @Override
     public void notify(Notification notification) {
@@ -26,7 +28,7 @@ final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
             List<String> extensions) {
-        return Optional.empty();
+        return Optional.ofNullable(fileToSave);
     }
 
     @Override

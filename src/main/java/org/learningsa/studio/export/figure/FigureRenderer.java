@@ -33,6 +33,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.learningsa.studio.core.AtomicFiles;
+import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -58,10 +59,16 @@ public final class FigureRenderer {
 
     /** Writes {@code figure} in the format of {@code file}'s extension; {@code dpi} only matters for PNG. */
     public static void write(Figure figure, Path file, int dpi, Background background) {
+        write(figure, file, dpi, background, ProgressListener.NONE);
+    }
+
+    /** As {@link #write(Figure, Path, int, Background)}, saying when drawing ends and encoding starts. */
+    public static void write(Figure figure, Path file, int dpi, Background background, ProgressListener progress) {
         FigureFormat format = FigureFormat.of(file);
         checkRasterSize(figure, dpi, format);
         try {
-            AtomicFiles.write(file, out -> write(figure, format, dpi, background, out));
+            AtomicFiles.write(file, out -> write(figure, format, dpi, background, out, progress));
+            progress.progress("written", 1);
         } catch (UserFacingException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -72,10 +79,20 @@ public final class FigureRenderer {
     /** Writes {@code figure} as {@code format} to a stream (not closed). */
     public static void write(Figure figure, FigureFormat format, int dpi, Background background, OutputStream out)
             throws IOException {
+        write(figure, format, dpi, background, out, ProgressListener.NONE);
+    }
+
+    private static void write(Figure figure, FigureFormat format, int dpi, Background background, OutputStream out,
+                              ProgressListener progress) throws IOException {
+        progress.progress("drawing the " + format.extension().toUpperCase(Locale.ROOT), 0.05);
         switch (format) {
-            case PNG -> writePng(raster(figure, dpi, background), dpi, out);
-            case SVG -> writeSvg(figure, background, out);
-            case PDF -> writePdf(figure, background, out);
+            case PNG -> {
+                BufferedImage image = raster(figure, dpi, background);
+                progress.progress("encoding the PNG", 0.5);
+                writePng(image, dpi, out);
+            }
+            case SVG -> writeSvg(figure, background, out, progress);
+            case PDF -> writePdf(figure, background, out, progress);
         }
     }
 
@@ -156,7 +173,8 @@ public final class FigureRenderer {
      * SVG in point units: {@code viewBox="0 0 w h"} with width and height in mm, so editors open it at its
      * printed size; one {@code <line>} per match and one {@code <image>} per panel.
      */
-    static void writeSvg(Figure figure, Background background, OutputStream out) throws IOException {
+    static void writeSvg(Figure figure, Background background, OutputStream out, ProgressListener progress)
+            throws IOException {
         Document document = GenericDOMImplementation.getDOMImplementation()
                 .createDocument(SVGConstants.SVG_NAMESPACE_URI, SVGConstants.SVG_SVG_TAG, null);
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
@@ -171,6 +189,7 @@ public final class FigureRenderer {
                 g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, figure.widthPt(), figure.heightPt()));
             }
             figure.paint(g);
+            progress.progress("encoding the SVG (images as base64 PNG)", 0.3);
             Element root = g.getRoot();
             double mmPerPt = FigureSize.MM_PER_INCH / FigureSize.POINTS_PER_INCH;
             root.setAttribute("width", String.format(Locale.ROOT, "%.3fmm", figure.widthPt() * mmPerPt));
@@ -189,7 +208,8 @@ public final class FigureRenderer {
     }
 
     /** One PDF page of the figure's size in points; the drawing is a form XObject placed on it. */
-    static void writePdf(Figure figure, Background background, OutputStream out) throws IOException {
+    static void writePdf(Figure figure, Background background, OutputStream out, ProgressListener progress)
+            throws IOException {
         try (PDDocument document = new PDDocument()) {
             float width = (float) figure.widthPt();
             float height = (float) figure.heightPt();
@@ -207,6 +227,7 @@ public final class FigureRenderer {
             } finally {
                 g.dispose();
             }
+            progress.progress("writing the PDF", 0.6);
             PDFormXObject drawing = g.getXFormObject();
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawForm(drawing);

@@ -96,6 +96,15 @@ public record MatchFigureContent(BufferedImage sourceImage, BufferedImage target
                 result.matches().matches(), result.confidence(), MatchCaption.of(result), scales, null, List.of());
     }
 
+    /**
+     * The same figure over other rasters of the same images (a preview's smaller copies): the frames, and so
+     * every coordinate, stay as they are.
+     */
+    public MatchFigureContent withImages(BufferedImage source, BufferedImage target) {
+        return new MatchFigureContent(source, target, this.source, this.target, matches, confidenceKind, caption, scales,
+                inspected, labels);
+    }
+
     public MatchFigureContent withMatches(List<Match> shown) {
         return new MatchFigureContent(sourceImage, targetImage, source, target, shown, confidenceKind, caption, scales,
                 inspected, labels);
