@@ -241,7 +241,7 @@ public final class MatchFigure implements Figure {
 
     /** A white ring inside a black one: visible on any image. */
     private void paintRing(Graphics2D g, PixelPoint at) {
-        double r = Math.max(style.pointSizePt() * 1.8, style.fontSizePt() * 0.45);
+        double r = Math.max(style.pointSizePt() * 2.5, style.fontSizePt() * 0.8);
         Ellipse2D ring = new Ellipse2D.Double(at.x() - r, at.y() - r, 2 * r, 2 * r);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke((float) (style.lineWidthPt() * 2.6)));

@@ -181,9 +181,13 @@ public final class ExportFigureDialog {
         CheckBox scales = check("figureScales", "Per-scale panels (the five readouts)", model.scalesProperty());
         CheckBox heatmap = check("figureHeatmap", "Heatmap of the inspected point", model.heatmapProperty());
         heatmap.disableProperty().bind(model.heatmapAvailableProperty().not());
-        heatmap.setTooltip(new Tooltip("Click a point in the pair first"));
+        // a disabled box still shows the remembered choice; say why it draws nothing
+        heatmap.textProperty().bind(javafx.beans.binding.Bindings.when(model.heatmapAvailableProperty())
+                .then("Heatmap of the inspected point").otherwise("Heatmap (click a point in the pair first)"));
         CheckBox labels = check("figureLabels", "Keypoint labels (edited points)", model.labelsProperty());
         labels.disableProperty().bind(model.labelsAvailableProperty().not());
+        labels.textProperty().bind(javafx.beans.binding.Bindings.when(model.labelsAvailableProperty())
+                .then("Keypoint labels (edited points)").otherwise("Keypoint labels (no labelled points yet)"));
         CheckBox caption = check("figureCaption", "Caption", model.captionProperty());
         grid.add(scales, 0, row++, 2, 1);
         grid.add(heatmap, 0, row++, 2, 1);
