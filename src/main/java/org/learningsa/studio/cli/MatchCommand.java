@@ -120,6 +120,9 @@ public final class MatchCommand implements Callable<Integer> {
             description = "where to run the network (default: ${DEFAULT-VALUE}; falls back to the CPU without CUDA)")
     String device;
 
+    @picocli.CommandLine.Mixin
+    PointsOptions pointsOptions = new PointsOptions();
+
     @Override
     public Integer call() {
         if (top < 0) {
@@ -136,6 +139,7 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         MatchFigureOptions figureOptions = figureOptions();
+        pointsOptions.check();
         PrintWriter out = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
@@ -151,6 +155,7 @@ public final class MatchCommand implements Callable<Integer> {
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);
+            result = correctedByPoints(result);
             if (json != null) {
                 MatchJson.write(result, allConfidences, json);
             }
@@ -198,6 +203,19 @@ public final class MatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | org.learningsa.studio.core.UserFacingException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The matches through the user's points when --points is given (the same targets the editor shows). */
+    private MatchService.Result correctedByPoints(MatchService.Result result) {
+        if (!pointsOptions.given()) {
+            return result;
+        }
+        org.learningsa.studio.align.Correspondence corrected = pointsOptions.apply(
+                new org.learningsa.studio.align.NetworkCorrespondence(result.alignment(), result.readout()),
+                source, target, spec.commandLine().getErr());
+        return new MatchService.Result(result.alignment(),
+                org.learningsa.studio.editing.CorrectedMatches.apply(result.matches(), corrected),
+                result.readout(), result.mapping(), result.confidence());
     }
 
     static final class ReadoutConverter implements ITypeConverter<Readout> {
