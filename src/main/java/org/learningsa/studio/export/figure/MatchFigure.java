@@ -39,8 +39,9 @@ public final class MatchFigure implements Figure {
     private final Rectangle2D targetPanel;
     private final Rectangle2D bar;
     private final List<Multiple> multiples = new ArrayList<>();
-    private final BufferedImage sourceThumbnail;
-    private final BufferedImage targetThumbnail;
+    /** Small multiples' images, made on first paint (laying out a figure must stay cheap: the dialog does it per keystroke). */
+    private BufferedImage sourceThumbnail;
+    private BufferedImage targetThumbnail;
     private final CaptionBlock caption;
     private final double margin;
     private final int barLabelLines;
@@ -87,14 +88,6 @@ public final class MatchFigure implements Figure {
                         scale.matches()));
             }
             y = rowTop + h;
-            // thumbnails at the raster's resolution (at least 150 dpi), not the originals five times over
-            int dpi = Math.max(150, options.size().dpi());
-            Multiple first = multiples.get(0);
-            sourceThumbnail = thumbnail(content.sourceImage(), first.source(), dpi);
-            targetThumbnail = thumbnail(content.targetImage(), first.target(), dpi);
-        } else {
-            sourceThumbnail = null;
-            targetThumbnail = null;
         }
 
         caption = CaptionBlock.of(options.caption() ? captionText() : null, style, margin, y + gap * 0.75, inner);
@@ -193,6 +186,9 @@ public final class MatchFigure implements Figure {
         ColourBar.paint(g, style, bar.getX(), bar.getY(), bar.getHeight(), content.confidenceKind().label(),
                 barLabelLines);
         Font titleFont = FigureText.font(style.fontSizePt() * 0.85, false);
+        if (!multiples.isEmpty()) {
+            makeThumbnails();
+        }
         for (Multiple multiple : multiples) {
             FigurePanels.drawImage(g, sourceThumbnail, multiple.source());
             FigurePanels.drawImage(g, targetThumbnail, multiple.target());
@@ -274,6 +270,16 @@ public final class MatchFigure implements Figure {
         g.setColor(Color.BLACK);
         g.setFont(font);
         FigureText.draw(g, label, (float) left, (float) baseline);
+    }
+
+    /** Thumbnails at the raster's resolution (at least 150 dpi), not the originals five times over. */
+    private synchronized void makeThumbnails() {
+        if (sourceThumbnail == null) {
+            int dpi = Math.max(150, options.size().dpi());
+            Multiple first = multiples.get(0);
+            sourceThumbnail = thumbnail(content.sourceImage(), first.source(), dpi);
+            targetThumbnail = thumbnail(content.targetImage(), first.target(), dpi);
+        }
     }
 
     /** Original pixel (centres at integers) → points inside the panel that shows that frame. */
