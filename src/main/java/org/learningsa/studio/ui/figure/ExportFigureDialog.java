@@ -96,7 +96,7 @@ public final class ExportFigureDialog {
     }
 
     /** A name typed without a known extension gets the current format's. */
-    static Path withExtension(Path file, FigureFormat format) {
+    public static Path withExtension(Path file, FigureFormat format) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         for (FigureFormat known : FigureFormat.values()) {
             if (name.endsWith("." + known.extension())) {

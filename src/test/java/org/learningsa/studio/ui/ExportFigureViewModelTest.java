@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui.figure;
+package org.learningsa.studio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,36 +19,18 @@ import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.export.figure.FigureFormat;
 import org.learningsa.studio.export.figure.MatchFigureContent;
-import org.learningsa.studio.ui.StudioPreferences;
-import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.figure.ExportFigureDialog;
+import org.learningsa.studio.ui.figure.ExportFigureViewModel;
+import org.learningsa.studio.ui.figure.FigureSettings;
+import org.learningsa.studio.ui.figure.LengthUnit;
 import org.learningsa.studio.ui.task.ImmediateTaskRunner;
 
 /** The export dialog's model without a window: units, presets, the caption, remembered settings, export. */
 class ExportFigureViewModelTest {
 
-    private final List<Notification> notifications = new ArrayList<>();
-    private final DialogService dialogs = new DialogService() {
-        @Override
-        public void notify(Notification notification) {
-            notifications.add(notification);
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title, Path folder, String filter, List<String> extensions) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, Path folder, String name, String filter,
-                                               List<String> extensions) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showText(String title, String header, String text) {
-        }
-    };
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final List<Notification> notifications = dialogs.notifications;
     private StudioPreferences preferences;
     private ExportFigureViewModel model;
 
