@@ -32,6 +32,7 @@ public final class FigureDialogScreenshot {
             StudioPreferences preferences = new StudioPreferences(
                     Preferences.userRoot().node("org/learningsa/studio/test/screenshot"));
             preferences.clear();
+            preferences.putBoolean("figure.scales", Boolean.getBoolean("scales"));
             window[0] = new MainWindow(SamplePairs.installed(), StudioAlignerCatalog.forApp(), tasks, preferences,
                     d -> d);
             Stage stage = new Stage();
