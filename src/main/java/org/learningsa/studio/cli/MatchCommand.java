@@ -16,8 +16,13 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.engine.EngineRuntime;
-import org.learningsa.studio.export.MatchFigure;
+import org.learningsa.studio.export.MatchCsv;
 import org.learningsa.studio.export.MatchJson;
+import org.learningsa.studio.export.figure.FigureFormat;
+import org.learningsa.studio.export.figure.FigureLayout;
+import org.learningsa.studio.export.figure.FigureSize;
+import org.learningsa.studio.export.figure.MatchFigureExport;
+import org.learningsa.studio.export.figure.MatchFigureOptions;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import picocli.CommandLine.Command;
@@ -33,7 +38,7 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Match two images: for the centres of the interior 18x18 grid cells of SOURCE, the matching point "
                 + "in TARGET, in original pixel coordinates (x right, y down, pixel centres at integers), with a confidence "
                 + "and a mutual-consistency flag.",
-            "Without --json and --figure the JSON is printed on stdout."})
+            "Without --json, --csv and --figure the JSON is printed on stdout."})
 public final class MatchCommand implements Callable<Integer> {
 
     @Spec
@@ -83,9 +88,34 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "write the matches as JSON")
     Path json;
 
-    @Option(names = "--figure", paramLabel = "OUT.png",
-            description = "write a side-by-side figure, lines coloured by confidence, with a colour bar and caption")
+    @Option(names = "--all-confidences",
+            description = "in the JSON, give each match all three confidences (peak, fb, level) and its match and "
+                    + "confidences with every readout (fused, 1-4), as the app's inspector shows them")
+    boolean allConfidences;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv",
+            description = "write the matches as CSV: x_source,y_source,x_target,y_target,confidence,mutual")
+    Path csv;
+
+    @Option(names = "--figure", paramLabel = "OUT.png|OUT.svg|OUT.pdf",
+            description = "write a figure: the pair with one vector line per match coloured by confidence, a colour "
+                    + "bar and a caption; the format follows the extension")
     Path figure;
+
+    @Option(names = "--figure-width-mm", defaultValue = "175", paramLabel = "W",
+            description = "printed width of the figure in mm (default: ${DEFAULT-VALUE}, two columns; 83 fits one)")
+    double figureWidthMm;
+
+    @Option(names = "--dpi", defaultValue = "300", paramLabel = "D",
+            description = "resolution of a PNG figure, also stored in the file (default: ${DEFAULT-VALUE})")
+    int dpi;
+
+    @Option(names = "--layout", defaultValue = "side", paramLabel = "side|stacked",
+            description = "source and target side by side or stacked (default: ${DEFAULT-VALUE})")
+    String layout;
+
+    @Option(names = "--no-caption", description = "leave the caption (model, readout, confidence, mapping) off the figure")
+    boolean noCaption;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
             description = "where to run the network (default: ${DEFAULT-VALUE}; falls back to the CPU without CUDA)")
@@ -109,11 +139,13 @@ public final class MatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        MatchFigureOptions figureOptions = figureOptions();
         pointsOptions.check();
         PrintWriter out = spec.commandLine().getOut();
         // every output checked before any work: nothing is written on a usage error
         OutputGuard.create().input("the source image", source).input("the target image", target)
-                .input("the checkpoint", checkpoint).output("--json", json).output("--figure", figure, ".png").check();
+                .input("the checkpoint", checkpoint).output("--json", json).output("--csv", csv)
+                .output("--figure", figure, ".png", ".svg", ".pdf").check();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
@@ -130,13 +162,16 @@ public final class MatchCommand implements Callable<Integer> {
                     top, progress, CancelToken.NEVER);
             result = correctedByPoints(result);
             if (json != null) {
-                MatchJson.write(result, json);
+                MatchJson.write(result, allConfidences, json);
+            }
+            if (csv != null) {
+                MatchCsv.write(result.matches(), csv);
             }
             if (figure != null) {
-                MatchFigure.writePng(result, sourceImage.pixels(), targetImage.pixels(), figure);
+                MatchFigureExport.write(result, sourceImage, targetImage, top, figureOptions, figure);
             }
-            if (json == null && figure == null) {
-                out.println(MatchJson.toJson(result).toPrettyString());
+            if (json == null && csv == null && figure == null) {
+                out.println(MatchJson.toJson(result, allConfidences).toPrettyString());
             } else {
                 long mutual = result.matches().matches().stream().filter(m -> m.mutual()).count();
                 long inPadding = result.alignment().matches(result.readout(), result.confidence(), result.mapping(), 1,
@@ -148,6 +183,9 @@ public final class MatchCommand implements Callable<Integer> {
                 if (json != null) {
                     out.println("wrote " + json);
                 }
+                if (csv != null) {
+                    out.println("wrote " + csv);
+                }
                 if (figure != null) {
                     out.println("wrote " + figure);
                 }
@@ -155,6 +193,21 @@ public final class MatchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The figure options, checked before any work so a typo costs no matching. */
+    private MatchFigureOptions figureOptions() {
+        try {
+            if (figure != null) {
+                FigureFormat.of(figure);
+            }
+            return MatchFigureOptions.defaults()
+                    .withSize(new FigureSize(figureWidthMm, dpi))
+                    .withLayout(FigureLayout.parse(layout))
+                    .withCaption(!noCaption, null);
+        } catch (IllegalArgumentException | org.learningsa.studio.core.UserFacingException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The matches through the user's points when --points is given (the same targets the editor shows). */

@@ -37,7 +37,8 @@ final class AboutText {
             .append("  Ikonli and its Material Design Icons pack — Apache-2.0\n")
             .append("  picocli, Jackson — Apache-2.0\n")
             .append("  SLF4J — MIT; Logback — EPL-1.0 / LGPL-2.1\n")
-            .append("  TwelveMonkeys ImageIO — BSD-3-Clause; metadata-extractor — Apache-2.0\n\n")
+            .append("  TwelveMonkeys ImageIO — BSD-3-Clause; metadata-extractor — Apache-2.0\n")
+            .append("  Apache Batik (SVG), Apache PDFBox and pdfbox-graphics2d (PDF) — Apache-2.0\n\n")
             .append("Sample images (assets/NOTICE)\n");
         text.append(notice());
         return text.toString();

@@ -33,7 +33,7 @@ final class MainMenus {
             Ctrl+R or F5      run the alignment (in the background)
             Esc               cancel the running alignment
             Ctrl+K            open a checkpoint
-            Ctrl+E            export the view as PNG
+            Ctrl+E            export a figure (PNG, SVG, PDF)
             Ctrl+0            fit both images
             Ctrl+1            actual size (1:1)
             Ctrl++ / Ctrl+-   zoom in / out
@@ -85,7 +85,7 @@ final class MainMenus {
             sample.setOnAction(e -> main.openSample(pair));
             samples.getItems().add(sample);
         }
-        MenuItem export = item("Export view as PNG…", "Shortcut+E", "mdi2i-image-move", window::exportView);
+        MenuItem export = item("Export figure…", "Shortcut+E", "mdi2i-image-move", window::showExportFigure);
         export.setId("exportItem");
         MenuItem quit = item("Quit", "Shortcut+Q", null, window::close);
         Menu file = new Menu("_File");
@@ -247,7 +247,8 @@ final class MainMenus {
         link.setId("linkButton");
         link.setTooltip(new Tooltip("Link zoom and pan of the two images (Ctrl+L)"));
         link.selectedProperty().bindBidirectional(display.linkViewsProperty());
-        Button export = button("exportButton", "mdi2i-image-move", "Export the view as PNG (Ctrl+E)", window::exportView);
+        Button export = button("exportButton", "mdi2i-image-move", "Export a figure: PNG, SVG or PDF (Ctrl+E)",
+                window::showExportFigure);
         export.disableProperty().bind(Bindings.isNull(main.sourcePathProperty()));
 
         ToolBar bar = new ToolBar(openSource, openTarget, swap, samples, new Separator(), model, openCheckpoint, run,

@@ -1,6 +1,5 @@
 package org.learningsa.studio.ui;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -9,7 +8,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -19,14 +17,16 @@ import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.FxDialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 import org.learningsa.studio.ui.dialog.NotificationArea;
+import org.learningsa.studio.export.figure.MatchFigureContent;
+import org.learningsa.studio.ui.figure.ExportFigureDialog;
+import org.learningsa.studio.ui.figure.ExportFigureViewModel;
+import org.learningsa.studio.ui.figure.ViewFigureContent;
 import org.learningsa.studio.ui.pair.DisplayPanel;
 import org.learningsa.studio.ui.pair.DisplayViewModel;
 import org.learningsa.studio.ui.pair.InspectorPanel;
 import org.learningsa.studio.ui.pair.InspectorViewModel;
 import org.learningsa.studio.ui.pair.PairView;
-import org.learningsa.studio.ui.task.BackgroundTask;
 import org.learningsa.studio.ui.task.TaskRunner;
-import org.learningsa.studio.ui.view.FxImages;
 import org.learningsa.studio.ui.view.ScaleStrip;
 
 /**
@@ -44,6 +44,8 @@ public final class MainWindow {
     private Stage stage;
     private PairView pairView;
     private ScaleStrip strip;
+    private final ExportFigureViewModel figureModel;
+    private final ExportFigureDialog figureDialog;
 
     /**
      * @param dialogDecorator wraps the window's dialog service (tests answer file choosers with it); identity in the app
@@ -57,6 +59,9 @@ public final class MainWindow {
         display.alignmentProperty().bind(main.alignmentProperty());
         inspector.alignmentProperty().bind(main.alignmentProperty());
         inspector.readoutProperty().bind(display.readoutProperty());
+        this.figureModel = new ExportFigureViewModel(tasks, dialogs, preferences);
+        this.figureDialog = new ExportFigureDialog(figureModel, dialogs, main.preferences()::saveFolder,
+                main.preferences()::rememberSave);
         this.editor = new org.learningsa.studio.ui.edit.EditViewModel(tasks, dialogs,
                 new org.learningsa.studio.editing.PointsAutosave());
         bindEditor();
@@ -186,28 +191,51 @@ public final class MainWindow {
         data.run();
     }
 
-    /** File → Export view as PNG: the pair with its overlay as shown, written atomically in the background. */
-    void exportView() {
-        Path source = main.sourcePathProperty().get();
-        Path target = main.targetPathProperty().get();
-        String suggested = (source == null ? "view" : stem(source) + "-" + stem(target)) + "-"
-                + display.readoutProperty().get().label().replace(" ", "") + ".png";
-        main.dialogs().chooseFileToSave("Export view as PNG", main.preferences().saveFolder(), suggested, "PNG image",
-                List.of("*.png")).ifPresent(file -> {
-                    main.preferences().rememberSave(file);
-                    exportView(file);
-                });
+    /** File → Export figure…: the dialog with a live preview of the figure as it will be written. */
+    /** The File → Export figure… dialog (tests press its buttons). */
+    ExportFigureDialog figureDialog() {
+        return figureDialog;
     }
 
-    /** Writes the current view to {@code file} (snapshot now, encoding and writing on a worker). */
+    void showExportFigure() {
+        if (!refreshFigureContent()) {
+            return;
+        }
+        figureDialog.show(stage);
+    }
+
+    /**
+     * Writes the current view as a figure to {@code file} with the dialog's remembered settings, without
+     * the dialog: the same renderer as {@code lsa match --figure}, never a screen grab.
+     */
     public void exportView(Path file) {
-        WritableImage snapshot = pairView.snapshot(null, null);
-        BufferedImage pixels = FxImages.toBufferedImage(snapshot);
-        main.tasks().submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
-            FxImages.writePngAtomically(pixels, file);
-            return file;
-        }).onSuccess(written -> main.dialogs().notify(Notification.info("Exported", "The view was saved as " + written + ".")))
-          .onFailure(error -> main.dialogs().notify(Notification.error("Export failed", error))));
+        if (refreshFigureContent()) {
+            figureModel.export(file);
+        }
+    }
+
+    /** Gives the export model what the view shows now; false (and a notification) when there is nothing yet. */
+    private boolean refreshFigureContent() {
+        MatchFigureContent content = ViewFigureContent.of(display.alignmentProperty().get(),
+                main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(),
+                display.visibleMatchesProperty().get(), display.readoutProperty().get(), display.topNProperty().get(),
+                inspector.inspectionProperty().get());
+        if (content == null) {
+            main.dialogs().notify(Notification.warning("Nothing to export yet",
+                    "Run the alignment first: a figure shows the pair with its matches."));
+            return false;
+        }
+        // the editor's points, labelled or not, for "keypoint labels"
+        content = content.withLabels(editor.pointsProperty().get().stream()
+                .map(p -> new MatchFigureContent.LabelledPoint(p.label(), p.source(), p.target())).toList());
+        figureModel.baseStyleProperty().set(ViewFigureContent.style(display.colorMapProperty().get()));
+        figureModel.contentProperty().set(content);
+        return true;
+    }
+
+    /** The figure export dialog's model (tests drive it). */
+    public ExportFigureViewModel figureModel() {
+        return figureModel;
     }
 
     private static String stem(Path file) {

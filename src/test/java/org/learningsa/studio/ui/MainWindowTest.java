@@ -188,23 +188,6 @@ class MainWindowTest {
         Files.deleteIfExists(dir);
     }
 
-    @Test
-    void exportWritesTheViewAsPngInTheBackground(FxRobot robot) throws Exception {
-        ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> loaded(source.getImage()));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
-                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mainViewModel().alignmentProperty().get() != null);
-        Path file = Files.createTempDirectory("lsa-export").resolve("view.png");
-        robot.interact(() -> window.exportView(file));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
-        assertEquals(window.pairView().getWidth(), png.getWidth(), 1.0, "the PNG has the size of the view");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".notification.info").queryAll().isEmpty());
-        Files.delete(file);
-        Files.delete(file.getParent());
-    }
-
     private void runDefaultAndWait(FxRobot robot) throws Exception {
         ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
         ImageView target = robot.lookup("#targetView").queryAs(ImageView.class);

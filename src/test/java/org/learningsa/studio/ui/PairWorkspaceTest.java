@@ -259,14 +259,14 @@ class PairWorkspaceTest {
     @Test
     void theExportDialogStartsInTheUsersFoldersNotTheSamples(FxRobot robot) throws Exception {
         runAndWait(robot);
-        robot.interact(() -> window.exportView());
+        robot.interact(() -> window.figureDialog().export());
         java.nio.file.Path first = chooser.saveFolders.get(0);
         java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
         assertTrue(!first.toAbsolutePath().startsWith(org.learningsa.studio.core.AppPaths.assetsDir().toAbsolutePath()), "starts in the samples: " + first);
         assertEquals(java.nio.file.Files.isDirectory(home.resolve("Pictures")) ? home.resolve("Pictures") : home, first);
         java.nio.file.Path exports = java.nio.file.Files.createTempDirectory("lsa-exports");
         robot.interact(() -> window.mainViewModel().preferences().rememberSave(exports.resolve("view.png")));
-        robot.interact(() -> window.exportView());
+        robot.interact(() -> window.figureDialog().export());
         assertEquals(exports, chooser.saveFolders.get(1), "then in the folder of the last export");
         java.nio.file.Files.delete(exports);
     }

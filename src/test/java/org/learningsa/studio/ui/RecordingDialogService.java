@@ -16,6 +16,8 @@ final class RecordingDialogService implements DialogService {
     /** The folders the save dialogs started in, in order. */
     final List<Path> saveFolders = new ArrayList<>();
     Path fileToOpen;
+    /** The answer of save dialogs (none when null). */
+    Path fileToSave;
 
     @Override
     public void notify(Notification notification) {
@@ -31,7 +33,7 @@ final class RecordingDialogService implements DialogService {
     public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
             List<String> extensions) {
         saveFolders.add(initialFolder);
-        return Optional.empty();
+        return Optional.ofNullable(fileToSave);
     }
 
     @Override

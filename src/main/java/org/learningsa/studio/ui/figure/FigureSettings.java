@@ -1,0 +1,88 @@
+package org.learningsa.studio.ui.figure;
+
+import java.util.Locale;
+import org.learningsa.studio.export.figure.Background;
+import org.learningsa.studio.export.figure.FigureFormat;
+import org.learningsa.studio.export.figure.FigureLayout;
+import org.learningsa.studio.export.figure.FigureSize;
+import org.learningsa.studio.export.figure.FigureStyle;
+import org.learningsa.studio.export.figure.MatchFigureOptions;
+import org.learningsa.studio.ui.StudioPreferences;
+
+/**
+ * The export dialog's settings as the user left them, kept in the app's preferences so the next
+ * figure starts from the last one's choices (a paper's figures share a width and a style).
+ *
+ * @param width       in {@code unit}
+ * @param captionText the edited caption, or null for the generated one (never remembered across pairs:
+ *                    it names the pair)
+ */
+public record FigureSettings(FigureLayout layout, double width, LengthUnit unit, int dpi, Background background,
+                             double lineWidthPt, double pointSizePt, boolean caption, String captionText, boolean scales,
+                             boolean heatmap, boolean labels, FigureFormat format) {
+
+    private static final String PREFIX = "figure.";
+
+    public static FigureSettings defaults() {
+        return new FigureSettings(FigureLayout.SIDE, FigureSize.TWO_COLUMN_MM, LengthUnit.MM, FigureSize.DEFAULT_DPI,
+                Background.WHITE, FigureStyle.DEFAULT_LINE_WIDTH_PT, FigureStyle.DEFAULT_POINT_SIZE_PT, true, null, false,
+                true, true, FigureFormat.PDF);
+    }
+
+    public double widthMm() {
+        return unit.toMm(width);
+    }
+
+    /** The renderer's options; throws IllegalArgumentException naming a value out of range. */
+    public MatchFigureOptions options(FigureStyle base) {
+        FigureStyle style = base.withLineWidth(lineWidthPt).withPointSize(pointSizePt);
+        return new MatchFigureOptions(layout, new FigureSize(widthMm(), dpi), style, background, caption, captionText,
+                scales, heatmap, labels);
+    }
+
+    public FigureSettings withCaptionText(String text) {
+        return new FigureSettings(layout, width, unit, dpi, background, lineWidthPt, pointSizePt, caption, text, scales,
+                heatmap, labels, format);
+    }
+
+    public static FigureSettings load(StudioPreferences preferences) {
+        FigureSettings d = defaults();
+        return new FigureSettings(
+                parse(FigureLayout.class, preferences.get(PREFIX + "layout", d.layout.name()), d.layout),
+                preferences.getDouble(PREFIX + "width", d.width),
+                parse(LengthUnit.class, preferences.get(PREFIX + "unit", d.unit.name()), d.unit),
+                preferences.getInt(PREFIX + "dpi", d.dpi),
+                parse(Background.class, preferences.get(PREFIX + "background", d.background.name()), d.background),
+                preferences.getDouble(PREFIX + "lineWidth", d.lineWidthPt),
+                preferences.getDouble(PREFIX + "pointSize", d.pointSizePt),
+                preferences.getBoolean(PREFIX + "caption", d.caption),
+                null,
+                preferences.getBoolean(PREFIX + "scales", d.scales),
+                preferences.getBoolean(PREFIX + "heatmap", d.heatmap),
+                preferences.getBoolean(PREFIX + "labels", d.labels),
+                parse(FigureFormat.class, preferences.get(PREFIX + "format", d.format.name()), d.format));
+    }
+
+    public void save(StudioPreferences preferences) {
+        preferences.put(PREFIX + "layout", layout.name());
+        preferences.putDouble(PREFIX + "width", width);
+        preferences.put(PREFIX + "unit", unit.name());
+        preferences.putInt(PREFIX + "dpi", dpi);
+        preferences.put(PREFIX + "background", background.name());
+        preferences.putDouble(PREFIX + "lineWidth", lineWidthPt);
+        preferences.putDouble(PREFIX + "pointSize", pointSizePt);
+        preferences.putBoolean(PREFIX + "caption", caption);
+        preferences.putBoolean(PREFIX + "scales", scales);
+        preferences.putBoolean(PREFIX + "heatmap", heatmap);
+        preferences.putBoolean(PREFIX + "labels", labels);
+        preferences.put(PREFIX + "format", format.name());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}
