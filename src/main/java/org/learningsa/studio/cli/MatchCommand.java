@@ -144,7 +144,8 @@ public final class MatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // every output checked before any work: nothing is written on a usage error
         OutputGuard.create().input("the source image", source).input("the target image", target)
-                .input("the checkpoint", checkpoint).output("--json", json).output("--csv", csv)
+                .input("the checkpoint", checkpoint).input("--points", pointsOptions.points)
+                .output("--json", json).output("--csv", csv)
                 .output("--figure", figure, ".png", ".svg", ".pdf").check();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
