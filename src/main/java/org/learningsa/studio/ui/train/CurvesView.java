@@ -2,7 +2,9 @@ package org.learningsa.studio.ui.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -87,6 +89,9 @@ public final class CurvesView {
 
     /** Redraws when the curves or the chart width changed since the last redraw (on the JavaFX thread). */
     void redrawIfChanged() {
+        if (!showing(lossChart)) {
+            return; // a hidden tab is drawn when it is shown again (the revision it missed is still pending)
+        }
         long revision = viewModel.revisionProperty().get();
         double width = lossChart.getWidth();
         if (revision == drawnRevision && Math.abs(width - drawnWidth) < 20) {
@@ -98,79 +103,98 @@ public final class CurvesView {
         RunCurves run = viewModel.curves();
         RunCurves other = viewModel.overlayCurves();
         double weight = viewModel.smoothingProperty().get();
-        List<XYChart.Series<Number, Number>> loss = new ArrayList<>();
+        Map<String, CurveMath.Points> loss = new LinkedHashMap<>();
         for (int s = 0; s < RunCurves.LOSS_SERIES.size(); s++) {
             if (viewModel.seriesShownProperty(s).get() && run.size() > 0) {
-                loss.add(series(RunCurves.LOSS_SERIES.get(s),
-                        CurveMath.decimate(run.steps(), CurveMath.smooth(run.loss(s), run.size(), weight), run.size(), buckets)));
+                loss.put(RunCurves.LOSS_SERIES.get(s),
+                        CurveMath.decimate(run.steps(), CurveMath.smooth(run.loss(s), run.size(), weight), run.size(), buckets));
             }
         }
         if (other.size() > 0) {
-            loss.add(series("overlay: total", CurveMath.decimate(other.steps(),
-                    CurveMath.smooth(other.loss(0), other.size(), weight), other.size(), buckets)));
+            loss.put("overlay: total", CurveMath.decimate(other.steps(),
+                    CurveMath.smooth(other.loss(0), other.size(), weight), other.size(), buckets));
         }
-        lossChart.getData().setAll(loss);
-        List<XYChart.Series<Number, Number>> lr = new ArrayList<>();
+        show(lossChart, loss);
+        Map<String, CurveMath.Points> lr = new LinkedHashMap<>();
         if (run.size() > 0) {
-            lr.add(series("lr", CurveMath.decimate(run.steps(), run.learningRates(), run.size(), buckets)));
+            lr.put("lr", CurveMath.decimate(run.steps(), run.learningRates(), run.size(), buckets));
         }
         if (other.size() > 0) {
-            lr.add(series("overlay: lr", CurveMath.decimate(other.steps(), other.learningRates(), other.size(), buckets)));
+            lr.put("overlay: lr", CurveMath.decimate(other.steps(), other.learningRates(), other.size(), buckets));
         }
-        lrChart.getData().setAll(lr);
-        List<XYChart.Series<Number, Number>> validation = new ArrayList<>(validationSeries(run, ""));
-        validation.addAll(validationSeries(other, "overlay: "));
-        validationChart.getData().setAll(validation);
-        dashOverlays(lossChart);
-        dashOverlays(lrChart);
-        dashOverlays(validationChart);
+        show(lrChart, lr);
+        Map<String, CurveMath.Points> validation = new LinkedHashMap<>(validationSeries(run, ""));
+        validation.putAll(validationSeries(other, "overlay: "));
+        show(validationChart, validation);
         pointsLabel.setText(run.size() == 0 ? "no steps logged yet"
                 : String.format(Locale.ROOT, "%d steps, %d validations%s", run.size(), run.validations().size(),
                         run.otherLines() == 0 ? "" : ", " + run.otherLines() + " other lines"));
     }
 
     /** PCK@0.1 on the validation CSV and PCK@0.05 on the test CSV per epoch, in percent, as train.py logs them. */
-    private static List<XYChart.Series<Number, Number>> validationSeries(RunCurves run, String prefix) {
-        XYChart.Series<Number, Number> val = new XYChart.Series<>();
-        val.setName(prefix + "PCK@0.1 val");
-        XYChart.Series<Number, Number> test = new XYChart.Series<>();
-        test.setName(prefix + "PCK@0.05 test");
-        for (ValidationMetrics v : run.validations()) {
-            if (v.pckVal010() != null && Double.isFinite(v.pckVal010())) {
-                val.getData().add(new XYChart.Data<>(v.epoch(), 100 * v.pckVal010()));
-            }
-            if (v.pckTest005() != null && Double.isFinite(v.pckTest005())) {
-                test.getData().add(new XYChart.Data<>(v.epoch(), 100 * v.pckTest005()));
-            }
+    private static Map<String, CurveMath.Points> validationSeries(RunCurves run, String prefix) {
+        int n = run.validations().size();
+        double[] epochs = new double[n];
+        double[] val = new double[n];
+        double[] test = new double[n];
+        for (int i = 0; i < n; i++) {
+            ValidationMetrics v = run.validations().get(i);
+            epochs[i] = v.epoch();
+            val[i] = v.pckVal010() == null ? Double.NaN : 100 * v.pckVal010();
+            test[i] = v.pckTest005() == null ? Double.NaN : 100 * v.pckTest005();
         }
-        List<XYChart.Series<Number, Number>> out = new ArrayList<>();
-        for (XYChart.Series<Number, Number> series : List.of(val, test)) {
-            if (!series.getData().isEmpty()) {
-                out.add(series);
-            }
+        Map<String, CurveMath.Points> out = new LinkedHashMap<>();
+        if (java.util.Arrays.stream(val).anyMatch(Double::isFinite)) {
+            out.put(prefix + "PCK@0.1 val", new CurveMath.Points(epochs, val, n));
+        }
+        if (java.util.Arrays.stream(test).anyMatch(Double::isFinite)) {
+            out.put(prefix + "PCK@0.05 test", new CurveMath.Points(epochs, test, n));
         }
         return out;
     }
 
-    private static XYChart.Series<Number, Number> series(String name, CurveMath.Points points) {
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.count());
-        for (int i = 0; i < points.count(); i++) {
-            if (Double.isFinite(points.y()[i])) {
-                data.add(new XYChart.Data<>(points.x()[i], points.y()[i]));
+    /**
+     * Puts {@code wanted} into the chart, keeping the series objects that stay: replacing a series costs
+     * a new legend entry, line node and CSS pass, replacing its points only a new path.
+     */
+    private static void show(LineChart<Number, Number> chart, Map<String, CurveMath.Points> wanted) {
+        List<String> present = chart.getData().stream().map(XYChart.Series::getName).toList();
+        if (!present.equals(new ArrayList<>(wanted.keySet()))) {
+            List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+            for (String name : wanted.keySet()) {
+                XYChart.Series<Number, Number> one = new XYChart.Series<>();
+                one.setName(name);
+                series.add(one);
+            }
+            chart.getData().setAll(series);
+            for (XYChart.Series<Number, Number> one : chart.getData()) {
+                if (one.getName().startsWith("overlay") && one.getNode() != null) {
+                    one.getNode().setStyle("-fx-stroke-dash-array: 8 5;");
+                }
             }
         }
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        series.getData().setAll(data);
-        return series;
+        for (XYChart.Series<Number, Number> one : chart.getData()) {
+            CurveMath.Points points = wanted.get(one.getName());
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.count());
+            for (int i = 0; i < points.count(); i++) {
+                if (Double.isFinite(points.y()[i])) {
+                    data.add(new XYChart.Data<>(points.x()[i], points.y()[i]));
+                }
+            }
+            one.getData().setAll(data);
+        }
     }
 
-    private static void dashOverlays(LineChart<Number, Number> chart) {
-        for (XYChart.Series<Number, Number> series : chart.getData()) {
-            if (series.getName().startsWith("overlay") && series.getNode() != null) {
-                series.getNode().setStyle("-fx-stroke-dash-array: 8 5;");
+    private static boolean showing(javafx.scene.Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
             }
         }
+        return true;
     }
 
     private static LineChart<Number, Number> chart(String title, String xLabel, boolean symbols) {
