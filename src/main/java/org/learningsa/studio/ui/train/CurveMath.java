@@ -23,16 +23,16 @@ final class CurveMath {
             return out;
         }
         double last = 0;
-        double debias = 1;
-        int seen = 0;
+        double weightPower = 1; // weight^seen, kept as a product: no pow() per point
+        boolean seen = false;
         for (int i = 0; i < count; i++) {
             double y = values[i];
             if (Double.isFinite(y)) {
                 last = weight * last + (1 - weight) * y;
-                seen++;
-                debias = 1 - Math.pow(weight, seen);
+                weightPower *= weight;
+                seen = true;
             }
-            out[i] = seen == 0 ? y : last / debias;
+            out[i] = seen ? last / (1 - weightPower) : y;
         }
         return out;
     }
