@@ -84,7 +84,9 @@ final class SettingsForm {
         help.setWrapText(true);
         help.getStyleClass().add("setting-help");
         help.setStyle("-fx-text-fill: #5f6368; -fx-font-size: 0.9em;");
-        grid.addRow(row++, new Label(name), control, help);
+        Label label = new Label(name);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(row++, label, control, help);
         control.disableProperty().bind(viewModel.runningProperty());
     }
 

@@ -106,6 +106,7 @@ public final class TrainingView {
         model.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(model, Priority.ALWAYS);
         Button choose = new Button("File…");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Start from a LearningSA checkpoint");

@@ -140,11 +140,46 @@ class TrainingViewTest {
         assertEquals(cancelledAt + 7, logged.size(), "the log holds the whole run once");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.curves().curves().size() == logged.size());
         TableView<?> runTable = robot.lookup("#trainRuns").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runTable.getItems().size() == 1);
+        // the list is read again after each run (in the background): wait for the one after the resume
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runTable.getItems().size() == 1
+                && ((RunSummary) runTable.getItems().get(0)).steps() == cancelledAt + 7);
         RunSummary summary = (RunSummary) runTable.getItems().get(0);
-        assertEquals(cancelledAt + 7, summary.steps());
         assertTrue(summary.resumable());
         assertTrue(summary.bestValidationPck() > 0.3, "validations were logged: " + summary);
+    }
+
+    @Test
+    void closingWhileARunGoesAsksAndStopAndSaveCancelsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.dataFolderProperty().set(data);
+            viewModel.csvProperty().set(data.resolve("data/train_pairs.csv"));
+            viewModel.startModelProperty().set(TrainingViewModel.StartModel.HASHED_WEIGHTS);
+            viewModel.start();
+        });
+        Label status = robot.lookup("#trainStatus").queryAs(Label.class);
+        awaitStatus(status, "epoch", 20);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        boolean[] answers = new boolean[3];
+        robot.interact(() -> {
+            answers[0] = RunCloseGuard.mayClose(viewModel, (owner, what, run) -> {
+                asked.add(run);
+                return RunCloseGuard.Choice.DO_NOT_CLOSE;
+            }, null, "the app");
+            answers[1] = RunCloseGuard.mayClose(viewModel, (owner, what, run) -> RunCloseGuard.Choice.KEEP_RUNNING, null, "the app");
+        });
+        assertFalse(answers[0], "don't close");
+        assertTrue(answers[1], "keep running closes");
+        assertTrue(viewModel.runningProperty().get(), "and the run goes on");
+        assertEquals(List.of(viewModel.activeRunProperty().get().getFileName().toString()), asked, "the question names the run");
+        robot.interact(() -> answers[2] = RunCloseGuard.mayClose(viewModel, (owner, what, run) -> RunCloseGuard.Choice.STOP_AND_SAVE,
+                null, "the app"));
+        assertTrue(answers[2]);
+        awaitStatus(status, "Cancelled", 20);
+        assertTrue(RunFolders.isResumable(viewModel.activeRunProperty().get()), "stopped and saved");
+        robot.interact(() -> answers[0] = RunCloseGuard.mayClose(viewModel, (owner, what, run) -> {
+            throw new AssertionError("no run: no question");
+        }, null, "the app"));
+        assertTrue(answers[0]);
     }
 
     private static void awaitStatus(Label status, String prefix, int seconds) {
