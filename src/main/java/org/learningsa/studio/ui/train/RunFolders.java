@@ -92,7 +92,7 @@ public final class RunFolders {
     }
 
     /** "run-20261201-204501 · epoch 10" / "… · last": how the main window's model selector names a run checkpoint. */
-    static String checkpointLabel(Path checkpoint, int epoch) {
+    public static String checkpointLabel(Path checkpoint, int epoch) {
         String run = checkpoint.toAbsolutePath().getParent().getFileName().toString();
         int fileEpoch = epochOf(checkpoint);
         String which = fileEpoch >= 0 ? "epoch " + fileEpoch : "last" + (epoch >= 0 ? " (epoch " + epoch + ")" : "");

@@ -376,6 +376,10 @@ public final class TrainingViewModel {
         this.checkpointSink = sink;
     }
 
+    public CheckpointSink checkpointSink() {
+        return checkpointSink;
+    }
+
     public Path runsRoot() {
         return runsRoot;
     }

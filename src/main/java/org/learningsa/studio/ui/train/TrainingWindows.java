@@ -60,7 +60,8 @@ public final class TrainingWindows {
             stage.initOwner(owner);
         }
         stage.setTitle("Train LearningSA on a dataset");
-        stage.setScene(new Scene(new TrainingView(model).build(), 1400, 860));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(new TrainingView(model).build(), Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.setOnCloseRequest(e -> {
             if (!RunCloseGuard.mayClose(model, question, stage, "the training window")) {
                 e.consume();
