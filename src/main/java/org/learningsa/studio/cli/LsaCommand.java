@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchCheckpointIoCommand.class,
             MatchCommand.class,
             EvalCommand.class,
+            TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {
