@@ -198,7 +198,8 @@ public final class MainWindow {
     }
 
     void close() {
-        if (stage != null) {
+        // File → Quit closes without a close request: ask about a running training here too
+        if (stage != null && org.learningsa.studio.ui.train.TrainingWindows.mayCloseApp(stage)) {
             stage.close();
         }
     }
