@@ -19,6 +19,8 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
  * {@code java -cp … org.learningsa.studio.ui.train.TrainingPanelScreenshots FIXTURE_DIR OUT_DIR STEPS [OVERLAY_RUN]}.
  * It writes {@code training-panel-data.png} once the data folder is read, then
  * {@code training-panel-curves.png} after STEPS steps while the run goes, then cancels (which saves).
+ * With {@code watch=RUN_DIR} as STEPS it starts nothing and watches a run that goes elsewhere (a terminal's
+ * {@code lsa train}), as Runs → Show a run folder… does, and shoots once two steps are logged.
  */
 public final class TrainingPanelScreenshots {
 
@@ -40,7 +42,8 @@ public final class TrainingPanelScreenshots {
     private static void shoot(Stage stage) throws Exception {
         Path fixture = Path.of(arguments[0]);
         Path out = Path.of(arguments[1]);
-        int steps = Integer.parseInt(arguments[2]);
+        Path watched = arguments[2].startsWith("watch=") ? Path.of(arguments[2].substring(6)) : null;
+        int steps = watched != null ? 2 : Integer.parseInt(arguments[2]);
         Path runs = Files.createTempDirectory("lsa-shots");
         // LSA_SHOT_SCRIPTED=1 previews the layout with the tests' scripted trainer (never for the README's pictures)
         TrainingEngine engine = "1".equals(System.getenv("LSA_SHOT_SCRIPTED")) ? new ScriptedEngine(2, 100)
@@ -69,6 +72,13 @@ public final class TrainingPanelScreenshots {
                 onFx(() -> view.tabs().getSelectionModel().select(0));
                 if (arguments.length > 3) {
                     onFx(() -> viewModel.showRuns(null, null));
+                }
+                if (watched != null) {
+                    onFx(() -> viewModel.showRuns(watched, null));
+                    waitFor(() -> viewModel.curves().curves().size() >= steps, 3600);
+                    Thread.sleep(1500);
+                    shoot(scene, out.resolve("training-panel-watching.png"));
+                    return;
                 }
                 onFx(viewModel::start);
                 if (arguments.length > 3) {
