@@ -38,9 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * bit for bit: one code path, deterministic on one machine). The JavaFX thread is watched throughout.
  */
 @Tag("slow")
-@org.junit.jupiter.api.Disabled("issue 12's resume is not yet deterministic: on 2026-12-01 two resumes from the same "
-        + "step-1 state of the fixture gave step 2 = 1439.677 (fused 247.6) once and loss NaN (fused NaN, level1 228.57) "
-        + "the next time, and the run then ended without its final last.pt; enable when lsa train --resume is fixed")
+@org.junit.jupiter.api.Disabled("issue 12's trainer is not yet deterministic on the fixture: on 2026-12-01 step 2 (pair 1) "
+        + "gave loss 1439.677 (fused 247.6) once and NaN (fused NaN, 'the gradient of [tokens_to_token1_1…] is not finite') "
+        + "in two later runs, one resumed and one uninterrupted; enable when lsa train is repeatable")
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFixtureTest {
 
