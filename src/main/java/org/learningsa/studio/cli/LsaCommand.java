@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
+            TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class LsaCommand implements Runnable {

@@ -66,27 +66,47 @@ final class EnhancementTransformer {
 
     /** Backbone level {@code [B, C, H, W]} → enhanced features {@code [B, C, 400]}. */
     NDArray forward(NDArray feature, ForwardTrace trace) {
-        long batch = feature.getShape().get(0);
+        return forward(feature, null, trace);
+    }
+
+    /**
+     * As {@link #forward(NDArray, ForwardTrace)}; with {@code livePositionEncoding} (P, [25C, 400]) block #1's
+     * position term is computed from the current weights (training) instead of the cached one.
+     */
+    NDArray forward(NDArray feature, NDArray livePositionEncoding, ForwardTrace trace) {
         NDManager outer = feature.getManager();
         // A level's intermediates (~100 MB at level 4) are freed when it ends. Every op below takes an
         // activation as its first operand, so its result lands in this scope (DJL attaches results to the
         // first operand's manager).
         try (NDManager levelScope = outer.newSubManager()) {
             feature.tempAttach(levelScope);
-            // R·X·Rᵀ as ((X·Rᵀ)ᵀ·Rᵀ)ᵀ over the last two axes: rows and columns use the same matrix (square grid)
-            NDArray down = feature.matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2)
-                    .matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2);
+            NDArray down = downsample(feature);
             trace.record("down" + level, down);
-            NDArray t1 = first.forward(down);
-            trace.record("t2t" + level + "_1", t1.reshape(batch, channels, N, N));
-            NDArray a1 = Activation.relu(instanceNorm(t1)).reshape(batch, channels, N, N);
-            NDArray t2 = second.forward(a1);
-            trace.record("t2t" + level + "_2", t2.reshape(batch, channels, N, N));
-            NDArray adapted = Activation.relu(instanceNorm(t2));
-            trace.record("adap" + level, adapted.reshape(batch, channels, N, N));
+            NDArray adapted = enhance(down, livePositionEncoding, trace);
             adapted.attach(outer);
             return adapted;
         }
+    }
+
+    /** The align_corners=True resampling of a backbone level {@code [B, C, H, W]} to {@code [B, C, 20, 20]}. */
+    NDArray downsample(NDArray feature) {
+        // R·X·Rᵀ as ((X·Rᵀ)ᵀ·Rᵀ)ᵀ over the last two axes: rows and columns use the same matrix (square grid)
+        return feature.matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2)
+                .matMul(resampleColumnsTransposed).transpose(0, 1, 3, 2);
+    }
+
+    /** The two T2T blocks with their InstanceNorm + ReLU on resampled features {@code [B, C, 20, 20]}. */
+    NDArray enhance(NDArray down, NDArray livePositionEncoding, ForwardTrace trace) {
+        long batch = down.getShape().get(0);
+        NDArray t1 = livePositionEncoding == null ? first.forward(down)
+                : first.forward(down, first.livePositionProjection(livePositionEncoding));
+        trace.record("t2t" + level + "_1", t1.reshape(batch, channels, N, N));
+        NDArray a1 = Activation.relu(instanceNorm(t1)).reshape(batch, channels, N, N);
+        NDArray t2 = second.forward(a1);
+        trace.record("t2t" + level + "_2", t2.reshape(batch, channels, N, N));
+        NDArray adapted = Activation.relu(instanceNorm(t2));
+        trace.record("adap" + level, adapted.reshape(batch, channels, N, N));
+        return adapted;
     }
 
     /** (x − mean) / sqrt(var + 1e-5) over the 400 positions, biased variance. */

@@ -198,6 +198,25 @@ public final class LearningSaNetwork implements AutoCloseable {
         }
     }
 
+    Backbone backbone() {
+        return backbone;
+    }
+
+    EnhancementTransformer transformer(int level) {
+        return transformers.get(level - 1);
+    }
+
+    /** The long-lived arrays (weights, cached constants, g_f), to attach to a forward's scope while it runs. */
+    List<NDArray> longLivedArrays() {
+        List<NDArray> all = new ArrayList<>(networkArrays);
+        all.add(levelGains);
+        return all;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
     @Override
     public void close() {
         backbone.close();

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class ModelManifest {
 
     /** One state_dict entry. {@code aliasOf} is null for canonical keys. */
-    public record Entry(String name, long[] shape, String dtype, boolean usedByEval, String aliasOf) {
+    public record Entry(String name, long[] shape, String dtype, boolean usedByEval, String aliasOf, boolean trainable) {
         public boolean isFloat() {
             return dtype.startsWith("float");
         }
@@ -88,7 +88,7 @@ public final class ModelManifest {
             boolean used = f[5].startsWith("yes");
             String note = f.length > 7 ? f[7] : "";
             String aliasOf = note.startsWith("alias of ") ? note.substring("alias of ".length()).trim() : null;
-            entries.put(f[0], new Entry(f[0], shape, f[2], used, aliasOf));
+            entries.put(f[0], new Entry(f[0], shape, f[2], used, aliasOf, aliasOf == null && f[4].equals("trainable")));
         }
         return new ModelManifest(entries);
     }
@@ -111,6 +111,20 @@ public final class ModelManifest {
     /** Alias keys sharing the canonical key's tensor (empty for most keys). */
     public List<String> aliases(String canonical) {
         return aliasesOfCanonical.getOrDefault(canonical, List.of());
+    }
+
+    /**
+     * The parameters with {@code requires_grad} in state_dict order: the order of {@code net.parameters()}, hence
+     * the indices of train.py's Adam state ({@code filter(lambda p: p.requires_grad, net.parameters())}).
+     */
+    public List<String> trainableParameters() {
+        List<String> names = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.trainable()) {
+                names.add(e.name());
+            }
+        }
+        return names;
     }
 
     /** Canonical keys the eval forward reads. */

@@ -125,10 +125,26 @@ final class T2TBlock {
 
     /** {@code x [B, C, 20, 20]} → block output {@code [B, C, 400]} (before InstanceNorm). */
     NDArray forward(NDArray x) {
+        return forward(x, positionProjection);
+    }
+
+    /**
+     * P·Wᵀ computed from the current weight in the caller's scope ({@code encoding} = P, [25C, 400]): inside a
+     * gradient collector the weight's gradient then includes the position path, as in the reference where
+     * Q = proj(X + γP).
+     */
+    NDArray livePositionProjection(NDArray encoding) {
+        NDArray projected = projectionWeight.matMul(encoding);
+        projected.attach(encoding.getManager());
+        return projected;
+    }
+
+    /** As {@link #forward(NDArray)} with a given position term P·Wᵀ (ignored by block #2, which has none). */
+    NDArray forward(NDArray x, NDArray positionProjectionToUse) {
         NDArray z = projectPatches(x);
         NDArray q = z;
         if (gamma != null) {
-            NDArray positionTerm = positionProjection.mul(gamma);
+            NDArray positionTerm = positionProjectionToUse.mul(gamma);
             q = z.add(positionTerm);
             positionTerm.close();
         }

@@ -46,6 +46,7 @@ final class GlobalWhitelist {
         known.put(TENSOR.qualifiedName(), TENSOR);
         known.put("torch.nn.parameter.Parameter", PARAMETER);
         callable("collections.OrderedDict", GlobalWhitelist::orderedDict);
+        callable("collections.Counter", GlobalWhitelist::counter);
         callable("torch.Size", GlobalWhitelist::size);
         callable("torch.device", GlobalWhitelist::device);
         for (String builtins : List.of("builtins", "__builtin__")) {
@@ -114,6 +115,25 @@ final class GlobalWhitelist {
             return dict;
         }
         throw new MalformedInputException("OrderedDict with unexpected arguments");
+    }
+
+    /** Counter() or Counter({key: count}), as pickle protocol 2 writes it (Counter.__reduce__). */
+    private static Object counter(PyTuple args) {
+        PyDict counter = PyDict.counter();
+        if (args.size() == 0) {
+            return counter;
+        }
+        if (args.size() == 1 && args.get(0) instanceof PyDict source) {
+            for (Map.Entry<Object, Object> entry : source.entrySet()) {
+                if (!isHashable(entry.getKey()) || !(entry.getValue() instanceof Long || entry.getValue() instanceof Double
+                        || entry.getValue() instanceof java.math.BigInteger)) {
+                    throw new MalformedInputException("Counter item is not a key with a numeric count");
+                }
+                counter.put(entry.getKey(), entry.getValue());
+            }
+            return counter;
+        }
+        throw new MalformedInputException("Counter with unexpected arguments");
     }
 
     private static Object size(PyTuple args) {

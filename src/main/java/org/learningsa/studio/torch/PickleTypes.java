@@ -16,7 +16,7 @@ public final class PickleTypes {
             return "None";
         }
         if (value instanceof PyDict dict) {
-            return dict.isOrdered() ? "OrderedDict" : "dict";
+            return dict.isCounter() ? "Counter" : dict.isOrdered() ? "OrderedDict" : "dict";
         }
         if (value instanceof List<?>) {
             return "list";

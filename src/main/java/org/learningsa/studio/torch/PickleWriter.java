@@ -91,6 +91,16 @@ final class PickleWriter {
     }
 
     private void writeMap(Map<?, ?> map, int depth) {
+        if (map instanceof PyDict dict && dict.isCounter()) {
+            // Counter.__reduce__: (Counter, (dict(self),))
+            writeGlobal("collections", "Counter");
+            PyDict plain = PyDict.dict();
+            plain.putAll(dict);
+            writeMap(plain, depth + 1);
+            out.write(0x85);
+            out.write('R');
+            return;
+        }
         boolean ordered = map instanceof PyDict dict ? dict.isOrdered() : map instanceof LinkedHashMap;
         if (ordered) {
             writeEmptyOrderedDict();

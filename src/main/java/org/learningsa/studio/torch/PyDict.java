@@ -13,10 +13,29 @@ public final class PyDict extends LinkedHashMap<Object, Object> {
     private static final long serialVersionUID = 1L;
 
     private final boolean ordered;
+    private final boolean counter;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public PyDict(boolean ordered) {
+        this(ordered, false);
+    }
+
+    private PyDict(boolean ordered, boolean counter) {
         this.ordered = ordered;
+        this.counter = counter;
+    }
+
+    /**
+     * A {@code collections.Counter} (a dict of counts): PyTorch's {@code MultiStepLR.state_dict()} keeps its
+     * milestones in one, and {@code torch.load(weights_only=True)} accepts it.
+     */
+    public static PyDict counter() {
+        return new PyDict(false, true);
+    }
+
+    /** True for a {@code collections.Counter}. */
+    public boolean isCounter() {
+        return counter;
     }
 
     /** A plain {@code dict}. */

@@ -59,7 +59,7 @@ final class MainMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), evaluateMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), modelMenu(), evaluateMenu(), trainMenu(), viewMenu(), helpMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -206,6 +206,16 @@ final class MainMenus {
         Menu evaluate = new Menu("E_valuate");
         evaluate.getItems().add(onDataset);
         return evaluate;
+    }
+
+    /** Train → Training panel…: fine-tuning runs (issue 13, ui.train). */
+    private Menu trainMenu() {
+        MenuItem panel = item("Training panel…", null, "mdi2s-school-outline",
+                () -> org.learningsa.studio.ui.train.TrainingWindows.open(window.stage(), main));
+        panel.setId("trainingPanelItem");
+        Menu train = new Menu("_Train");
+        train.getItems().add(panel);
+        return train;
     }
 
     private Menu helpMenu() {

@@ -302,6 +302,25 @@ public final class MainViewModel {
                 }));
     }
 
+    /**
+     * Offers a checkpoint a training run just wrote in the model selector (named by run and epoch), without
+     * loading or selecting it; a file offered again (last.pt after the next epoch) keeps its place, new label.
+     */
+    public void offerCheckpoint(Path file, String label) {
+        ModelChoice offered = new ModelChoice(file.toAbsolutePath().normalize().toString(), label, file.toAbsolutePath().normalize());
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i).id().equals(offered.id())) {
+                boolean wasSelected = models.get(i).equals(selectedModel.get());
+                models.set(i, offered);
+                if (wasSelected) {
+                    selectedModel.set(offered);
+                }
+                return;
+            }
+        }
+        models.add(offered);
+    }
+
     /** Model → Open checkpoint…: asks for a .pt file and opens it. */
     public void chooseCheckpoint() {
         Path folder = Path.of(preferences.get("checkpointFolder", Path.of("weights").toAbsolutePath().toString()));

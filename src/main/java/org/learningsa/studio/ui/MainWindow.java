@@ -135,6 +135,12 @@ public final class MainWindow {
         window.setScene(scene);
         WindowPlacement placement = new WindowPlacement(prefs.node());
         placement.restore(window);
+        // a training run going on asks first: stop and save, or let it finish in the background (ui.train)
+        window.setOnCloseRequest(e -> {
+            if (!org.learningsa.studio.ui.train.TrainingWindows.mayCloseApp(window)) {
+                e.consume();
+            }
+        });
         window.setOnHidden(e -> {
             placement.save(window);
             // widths in pixels: a ratio saved during the first layout pass would drift from run to run
@@ -254,7 +260,8 @@ public final class MainWindow {
     }
 
     void close() {
-        if (stage != null) {
+        // File → Quit closes without a close request: ask about a running training here too
+        if (stage != null && org.learningsa.studio.ui.train.TrainingWindows.mayCloseApp(stage)) {
             stage.close();
         }
     }
