@@ -87,6 +87,9 @@ class RealSizeCheckpointThroughTheAppTest {
             ModelChoice found = onFx(() -> main.models().stream().filter(m -> !m.isDefault()).findFirst().orElseThrow());
             assertEquals(checkpoint.toAbsolutePath().normalize(), found.checkpoint(), "found in weights/");
 
+            // the opening sample pair is decoded on a worker before it becomes the pair (a failed open changes nothing)
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> main.sourcePathProperty().get() != null && main.targetPathProperty().get() != null);
             // select it and run: the 1.3 GB load and the inference happen on a worker
             start = System.nanoTime();
             onFx(() -> {
