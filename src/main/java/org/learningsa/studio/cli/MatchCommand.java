@@ -14,13 +14,13 @@ import org.learningsa.studio.align.PaddingMatches;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.engine.DeviceChoice;
-import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.export.MatchFigure;
 import org.learningsa.studio.export.MatchJson;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,20 +44,8 @@ public final class MatchCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TARGET", description = "the target image")
     Path target;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "a LearningSA checkpoint (default: the best one found in the weights folders, "
-                    + "else the weight-free default aligner)")
-    Path checkpoint;
-
-    @Option(names = "--default-aligner",
-            description = "use the weight-free default aligner (hand-crafted descriptors, not semantic) even when a "
-                    + "checkpoint is found")
-    boolean defaultAligner;
-
-    @Option(names = "--hashed-weights",
-            description = "the LearningSA network with the parity fixtures' deterministic, untrained weights: "
-                    + "tests the network path without a checkpoint; the matches mean nothing")
-    boolean hashedWeights;
+    @Mixin
+    AlignerOptions alignerOptions;
 
     @Option(names = "--readout", defaultValue = "fused", paramLabel = "fused|1|2|3|4", converter = ReadoutConverter.class,
             description = "the fused multi-scale readout or one backbone level (default: ${DEFAULT-VALUE})")
@@ -86,37 +74,19 @@ public final class MatchCommand implements Callable<Integer> {
             description = "write a side-by-side figure, lines coloured by confidence, with a colour bar and caption")
     Path figure;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
-            description = "where to run the network (default: ${DEFAULT-VALUE}; falls back to the CPU without CUDA)")
-    String device;
-
     @Override
     public Integer call() {
         if (top < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
-        if ((defaultAligner ? 1 : 0) + (hashedWeights ? 1 : 0) + (checkpoint != null ? 1 : 0) > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--checkpoint, --default-aligner and --hashed-weights exclude each other");
-        }
-        DeviceChoice choice;
-        try {
-            choice = DeviceChoice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DeviceChoice choice = alignerOptions.checkedDevice(spec);
         PrintWriter out = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
-        try (ModelRegistry registry = new ModelRegistry(() -> {
-            EngineRuntime runtime = EngineRuntime.start(choice);
-            runtime.fallbackMessage().ifPresent(m -> System.err.println("note: " + m));
-            return runtime.device();
-        })) {
+        try (ModelRegistry registry = AlignerOptions.registry(choice)) {
             MatchService service = new MatchService(registry);
-            Aligner aligner = defaultAligner ? registry.defaultAligner()
-                    : hashedWeights ? registry.hashedWeightsAligner() : service.alignerFor(checkpoint);
+            Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);
