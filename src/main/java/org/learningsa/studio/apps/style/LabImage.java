@@ -18,6 +18,9 @@ public record LabImage(int width, int height, float[] l, float[] a, float[] b) {
     /** Linear light in 1/ENCODE_STEPS steps → sRGB 0..255 (interpolated), so the way back needs no pow. */
     private static final int ENCODE_STEPS = 4096;
     private static final float[] ENCODED = new float[ENCODE_STEPS + 1];
+    /** f(t) = ∛t in 1/CUBE_ROOT_STEPS steps over [0, 1] (interpolated): the way there needs no cbrt (error < 1e-3 in L). */
+    private static final int CUBE_ROOT_STEPS = 8192;
+    private static final float[] CUBE_ROOT = new float[CUBE_ROOT_STEPS + 2];
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -27,6 +30,9 @@ public record LabImage(int width, int height, float[] l, float[] a, float[] b) {
         for (int i = 0; i <= ENCODE_STEPS; i++) {
             double c = (double) i / ENCODE_STEPS;
             ENCODED[i] = (float) (255.0 * (c <= 0.0031308 ? 12.92 * c : 1.055 * Math.pow(c, 1 / 2.4) - 0.055));
+        }
+        for (int i = 0; i < CUBE_ROOT.length; i++) {
+            CUBE_ROOT[i] = (float) exactF((double) i / CUBE_ROOT_STEPS);
         }
     }
 
@@ -86,6 +92,15 @@ public record LabImage(int width, int height, float[] l, float[] a, float[] b) {
     }
 
     private static double f(double t) {
+        if (t <= EPSILON || t >= 1) {
+            return exactF(t);
+        }
+        double pos = t * CUBE_ROOT_STEPS;
+        int i = (int) pos;
+        return CUBE_ROOT[i] + (pos - i) * (CUBE_ROOT[i + 1] - CUBE_ROOT[i]);
+    }
+
+    private static double exactF(double t) {
         return t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116.0;
     }
 

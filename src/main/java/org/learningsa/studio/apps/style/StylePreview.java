@@ -25,8 +25,8 @@ public final class StylePreview {
         this.exemplar = exemplar;
         this.warp = warp;
         this.description = description;
-        // the fallback is the classic global transfer between the whole images
-        this.global = ReinhardTransfer.fit(warp.input(), LabImage.fromRgb(exemplar));
+        // the fallback is the classic global transfer between the whole images (statistics of reduced copies)
+        this.global = ReinhardTransfer.fit(warp.input(), warp.exemplar());
     }
 
     public RgbImage input() {

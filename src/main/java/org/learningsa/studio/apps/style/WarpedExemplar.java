@@ -12,13 +12,14 @@ import org.learningsa.studio.image.RgbImage;
  * The exemplar brought onto the input through the correspondence, on a low-resolution working grid
  * over the input: for each grid pixel the input's (area-averaged) Lab colour, the exemplar's Lab colour
  * at the corresponding point, the correspondence's confidence there, and where in the exemplar it
- * landed (for the optional texture detail at full resolution).
+ * landed (for the optional texture detail at full resolution); and the whole exemplar at about twice the
+ * grid's resolution (its global statistics).
  *
  * <p>The correspondence is only read through {@link Correspondence#map} and {@link Correspondence#confidence},
  * so a corrected correspondence (the user's points) applies without this class knowing.
  */
 record WarpedExemplar(int width, int height, LabImage input, LabImage warped, float[] confidence,
-                      float[] exemplarX, float[] exemplarY) {
+                      float[] exemplarX, float[] exemplarY, LabImage exemplar) {
 
     /**
      * @param fromInput the direction whose starting image is the input (TARGET_TO_SOURCE when the input is
@@ -69,7 +70,7 @@ record WarpedExemplar(int width, int height, LabImage input, LabImage warped, fl
             }
         }
         return new WarpedExemplar(width, height, input,
-                new LabImage(width, height, warped[0], warped[1], warped[2]), confidence, exemplarX, exemplarY);
+                new LabImage(width, height, warped[0], warped[1], warped[2]), confidence, exemplarX, exemplarY, exemplar);
     }
 
     /** A coordinate along an axis of {@code from} pixels in the frame of {@code to} pixels over the same extent. */
