@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.data.SamplePair;
+import org.learningsa.studio.ui.pair.DisplayViewModel;
 
 /** The menu bar and the toolbar of the main window, with the keyboard shortcuts. */
 final class MainMenus {

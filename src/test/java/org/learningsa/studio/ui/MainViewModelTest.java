@@ -26,6 +26,7 @@ import org.learningsa.studio.data.SamplePair;
 import org.learningsa.studio.data.SamplePairs;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.pair.DisplayViewModel;
 import org.learningsa.studio.ui.task.ImmediateTaskRunner;
 
 /** The main view model without a window: tasks run at once on the test thread. */

@@ -18,7 +18,7 @@ import org.learningsa.studio.image.DecodedImage;
  * level 4 on the left half and level 1 on the right. It counts its runs and can be made to wait
  * until cancelled.
  */
-class SyntheticAligner implements Aligner {
+public class SyntheticAligner implements Aligner {
 
     static final int CELLS = 20;
     final AtomicInteger runs = new AtomicInteger();
@@ -56,7 +56,7 @@ class SyntheticAligner implements Aligner {
         return Alignment.fromOutputs(Aligner.refOf(source), Aligner.refOf(target), name(), false, outputs::get);
     }
 
-    static Map<String, float[]> outputs() {
+    public static Map<String, float[]> outputs() {
         Map<String, float[]> out = new HashMap<>();
         String[] suffixes = {"", "_1", "_2", "_3", "_4"};
         for (int level = 0; level <= 4; level++) {

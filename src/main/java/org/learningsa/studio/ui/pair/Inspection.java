@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +17,8 @@ import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.MatchSet;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.ui.StudioPreferences;
+import org.learningsa.studio.ui.SyntheticAligner;
 import org.learningsa.studio.ui.view.ColorMap;
 
 /** Overlay options and the inspector on a known alignment (the synthetic one: level L shifts by L − 1 cells). */

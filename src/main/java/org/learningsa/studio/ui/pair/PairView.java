@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ExactMapping;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.image.RgbImage;
+import org.learningsa.studio.ui.MainViewModel;
 import org.learningsa.studio.ui.dialog.NotificationArea;
 import org.learningsa.studio.ui.view.FxImages;
 import org.learningsa.studio.ui.view.MatchOverlay;
@@ -29,7 +30,7 @@ import org.learningsa.studio.ui.view.ZoomableImagePane;
  * The source and the target side by side, each zoomable, with the match overlay across both, the
  * heatmap of the picked point over the other image, drag and drop, and the notification area.
  */
-final class PairView extends StackPane {
+public final class PairView extends StackPane {
 
     private final MainViewModel main;
     private final DisplayViewModel display;
@@ -40,7 +41,7 @@ final class PairView extends StackPane {
     private final SplitPane split;
     private final javafx.scene.layout.Pane captions = new javafx.scene.layout.Pane();
 
-    PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
+    public PairView(MainViewModel main, DisplayViewModel display, InspectorViewModel inspector, NotificationArea notifications) {
         this.main = main;
         this.display = display;
         this.inspector = inspector;
@@ -181,46 +182,46 @@ final class PairView extends StackPane {
         picked.showHeatmap(null, 0, 0, 0, 0);
     }
 
-    void fit() {
+    public void fit() {
         sourcePane.fit();
         targetPane.fit();
     }
 
-    void actualSize() {
+    public void actualSize() {
         sourcePane.actualSize();
         if (!display.linkViewsProperty().get()) {
             targetPane.actualSize();
         }
     }
 
-    void zoom(double factor) {
+    public void zoom(double factor) {
         sourcePane.zoomAt(factor, sourcePane.getWidth() / 2, sourcePane.getHeight() / 2);
         if (!display.linkViewsProperty().get()) {
             targetPane.zoomAt(factor, targetPane.getWidth() / 2, targetPane.getHeight() / 2);
         }
     }
 
-    Image sourceImage() {
+    public Image sourceImage() {
         return sourcePane.imageProperty().get();
     }
 
-    Image targetImage() {
+    public Image targetImage() {
         return targetPane.imageProperty().get();
     }
 
-    ZoomableImagePane sourcePane() {
+    public ZoomableImagePane sourcePane() {
         return sourcePane;
     }
 
-    ZoomableImagePane targetPane() {
+    public ZoomableImagePane targetPane() {
         return targetPane;
     }
 
-    MatchOverlay overlay() {
+    public MatchOverlay overlay() {
         return overlay;
     }
 
-    SplitPane split() {
+    public SplitPane split() {
         return split;
     }
 }

@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -19,9 +19,9 @@ import org.learningsa.studio.ui.view.ColorBar;
 import org.learningsa.studio.ui.view.ColorMap;
 
 /** The controls of what the overlay shows: readout, confidence kind, colours, filters, layers. */
-final class DisplayPanel extends VBox {
+public final class DisplayPanel extends VBox {
 
-    DisplayPanel(DisplayViewModel display) {
+    public DisplayPanel(DisplayViewModel display) {
         super(8);
         setPadding(new Insets(8));
         setId("displayPanel");

@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -10,7 +10,7 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.PixelPoint;
 
 /** Shows the picked point: coordinates in original pixels, each confidence, and every readout's match. */
-final class InspectorPanel extends VBox {
+public final class InspectorPanel extends VBox {
 
     private final Label hint = new Label("Run, then click a point in either image.");
     private final Label pointLabel = new Label();
@@ -18,7 +18,7 @@ final class InspectorPanel extends VBox {
     private final Label confidenceLabel = new Label();
     private final GridPane perReadout = new GridPane();
 
-    InspectorPanel(InspectorViewModel inspector) {
+    public InspectorPanel(InspectorViewModel inspector) {
         super(6);
         setId("inspector");
         setPadding(new Insets(8));

@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,6 +17,7 @@ import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.ConfidenceKind;
 import org.learningsa.studio.align.MatchSet;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.ui.StudioPreferences;
 import org.learningsa.studio.ui.view.ColorMap;
 
 /**

@@ -1,4 +1,4 @@
-package org.learningsa.studio.ui;
+package org.learningsa.studio.ui.pair;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,6 +15,7 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.data.SamplePair;
 import org.learningsa.studio.data.SamplePairs;
+import org.learningsa.studio.ui.StudioPreferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
