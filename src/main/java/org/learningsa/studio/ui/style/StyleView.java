@@ -56,7 +56,10 @@ public final class StyleView {
             stage.initOwner(owner);
         }
         stage.setTitle("Style transfer");
-        stage.setScene(new Scene(new StyleView(viewModel).build(), 1380, 720));
+        // wide enough for three images side by side, but never larger than the screen
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(new StyleView(viewModel).build(), Math.min(1380, screen.getWidth()),
+                Math.min(720, screen.getHeight())));
         stage.show();
         return stage;
     }

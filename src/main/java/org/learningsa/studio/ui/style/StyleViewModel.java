@@ -34,7 +34,7 @@ import org.learningsa.studio.ui.task.TaskRunner;
 
 /**
  * The style-transfer workspace: which image is the input and which the exemplar (the main window's
- * target and source at first), the controls, and the rendered result. Every render runs on a worker;
+ * source and target at first, as the photo–painting sample pairs are ordered), the controls, and the rendered result. Every render runs on a worker;
  * while one runs, further changes only mark the result stale and the latest settings are rendered next,
  * so dragging a slider never queues up work. The correspondence is read once per alignment, readout and
  * choice of roles; a strength change after that is a blend.
@@ -54,7 +54,7 @@ public final class StyleViewModel {
     private final ObjectProperty<RgbImage> sourcePixels = new SimpleObjectProperty<>();
     private final ObjectProperty<RgbImage> targetPixels = new SimpleObjectProperty<>();
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
-    private final BooleanProperty inputIsTarget = new SimpleBooleanProperty(true);
+    private final BooleanProperty inputIsTarget = new SimpleBooleanProperty(false);
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
     private final DoubleProperty strength = new SimpleDoubleProperty(1.0);
     private final DoubleProperty window = new SimpleDoubleProperty(StyleSettings.DEFAULT_WINDOW);

@@ -57,8 +57,8 @@ class StyleViewTest {
         photo = pattern(0);
         painting = pattern(1);
         viewModel = new StyleViewModel(new FxTaskRunner(), new SavingDialogs());
-        viewModel.sourcePixelsProperty().set(painting);
-        viewModel.targetPixelsProperty().set(photo);
+        viewModel.sourcePixelsProperty().set(photo);
+        viewModel.targetPixelsProperty().set(painting);
         ImageRef ref = new ImageRef(null, WIDTH, HEIGHT);
         // the synthetic aligner's fused readout is the identity: each photo pixel takes the painting's colours there
         viewModel.alignmentProperty().set(Alignment.fromOutputs(ref, ref, "synthetic", false,
