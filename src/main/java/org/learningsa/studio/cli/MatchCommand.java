@@ -74,12 +74,16 @@ public final class MatchCommand implements Callable<Integer> {
             description = "write a side-by-side figure, lines coloured by confidence, with a colour bar and caption")
     Path figure;
 
+    @picocli.CommandLine.Mixin
+    PointsOptions pointsOptions = new PointsOptions();
+
     @Override
     public Integer call() {
         if (top < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
+        pointsOptions.check();
         PrintWriter out = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
@@ -90,6 +94,7 @@ public final class MatchCommand implements Callable<Integer> {
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);
+            result = correctedByPoints(result);
             if (json != null) {
                 MatchJson.write(result, json);
             }
@@ -116,6 +121,19 @@ public final class MatchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The matches through the user's points when --points is given (the same targets the editor shows). */
+    private MatchService.Result correctedByPoints(MatchService.Result result) {
+        if (!pointsOptions.given()) {
+            return result;
+        }
+        org.learningsa.studio.align.Correspondence corrected = pointsOptions.apply(
+                new org.learningsa.studio.align.NetworkCorrespondence(result.alignment(), result.readout()),
+                source, target, spec.commandLine().getErr());
+        return new MatchService.Result(result.alignment(),
+                org.learningsa.studio.editing.CorrectedMatches.apply(result.matches(), corrected),
+                result.readout(), result.mapping(), result.confidence());
     }
 
     static final class ReadoutConverter implements ITypeConverter<Readout> {

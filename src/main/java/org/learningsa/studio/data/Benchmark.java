@@ -33,6 +33,11 @@ public enum Benchmark {
         return displayName;
     }
 
+    /** PASCAL VOC's 20 class names in the order of PF-PASCAL's 1-based class ids (the CSVs' class column). */
+    public static java.util.List<String> pascalClassNames() {
+        return PfCsvReader.PASCAL_CLASSES;
+    }
+
     public static Benchmark parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (Benchmark b : values()) {

@@ -44,16 +44,18 @@ final class MainMenus {
             Ctrl+J            show the per-scale strip
             Mouse: wheel or pinch zooms, drag pans, a click picks a point and shows its match.
             Drop one image on a side to open it there, two to open both.
-            """;
+            """ + org.learningsa.studio.ui.edit.EditMenus.SHORTCUTS;
 
     private final MainWindow window;
     private final MainViewModel main;
     private final DisplayViewModel display;
+    private final org.learningsa.studio.ui.edit.EditMenus edits;
 
     MainMenus(MainWindow window) {
         this.window = window;
         this.main = window.mainViewModel();
         this.display = window.displayViewModel();
+        this.edits = new org.learningsa.studio.ui.edit.EditMenus(window.editViewModel());
     }
 
     MenuBar menuBar() {
@@ -88,7 +90,9 @@ final class MainMenus {
         MenuItem quit = item("Quit", "Shortcut+Q", null, window::close);
         Menu file = new Menu("_File");
         file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, new SeparatorMenuItem(),
-                export, new SeparatorMenuItem(), quit);
+                export, new SeparatorMenuItem());
+        file.getItems().addAll(edits.fileItems());
+        file.getItems().addAll(new SeparatorMenuItem(), quit);
         return file;
     }
 
@@ -113,7 +117,8 @@ final class MainMenus {
                 () -> org.learningsa.studio.ui.style.StyleWindows.open(window.stage(), main));
         style.setId("styleTransferItem");
         Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(swap, new SeparatorMenuItem(), style);
+        edit.getItems().addAll(edits.editItems());
+        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style);
         return edit;
     }
 
@@ -226,7 +231,7 @@ final class MainMenus {
         export.disableProperty().bind(Bindings.isNull(main.sourcePathProperty()));
 
         ToolBar bar = new ToolBar(openSource, openTarget, swap, samples, new Separator(), model, openCheckpoint, run,
-                new Separator(), fit, actual, link, new Separator(), export);
+                new Separator(), fit, actual, link, new Separator(), export, new Separator(), edits.toolbarToggle());
         bar.setId("toolBar");
         return bar;
     }

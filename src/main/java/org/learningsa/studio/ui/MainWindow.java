@@ -39,6 +39,7 @@ public final class MainWindow {
     private final MainViewModel main;
     private final DisplayViewModel display;
     private final InspectorViewModel inspector;
+    private final org.learningsa.studio.ui.edit.EditViewModel editor;
     private final NotificationArea notifications = new NotificationArea();
     private Stage stage;
     private PairView pairView;
@@ -56,11 +57,27 @@ public final class MainWindow {
         display.alignmentProperty().bind(main.alignmentProperty());
         inspector.alignmentProperty().bind(main.alignmentProperty());
         inspector.readoutProperty().bind(display.readoutProperty());
+        this.editor = new org.learningsa.studio.ui.edit.EditViewModel(tasks, dialogs,
+                new org.learningsa.studio.editing.PointsAutosave());
+        bindEditor();
+    }
+
+    /** The point editor reads the pair and the run; the matches shown follow its corrected correspondence. */
+    private void bindEditor() {
+        editor.alignmentProperty().bind(main.alignmentProperty());
+        editor.readoutProperty().bind(display.readoutProperty());
+        editor.sourcePixelsProperty().bind(main.sourcePixelsProperty());
+        editor.targetPixelsProperty().bind(main.targetPixelsProperty());
+        editor.files().sourcePathProperty().bind(main.sourcePathProperty());
+        editor.files().targetPathProperty().bind(main.targetPathProperty());
+        editor.correctedProperty().addListener((obs, old, now) -> display.matchCorrectionProperty().set(
+                matches -> matches == null ? null : org.learningsa.studio.editing.CorrectedMatches.apply(matches, now)));
     }
 
     public void show(Stage window) {
         this.stage = window;
         pairView = new PairView(main, display, inspector, notifications);
+        org.learningsa.studio.ui.edit.EditLayer.install(pairView, editor, inspector);
         strip = new ScaleStrip(display.readoutProperty()::set);
         bindStrip();
 
@@ -87,7 +104,10 @@ public final class MainWindow {
 
         TitledPane displayPane = new TitledPane("Display", new DisplayPanel(display));
         TitledPane inspectorPane = new TitledPane("Inspector", new InspectorPanel(inspector));
-        VBox sidebar = new VBox(displayPane, inspectorPane);
+        TitledPane editPane = new TitledPane("Edit points",
+                new org.learningsa.studio.ui.edit.EditPanel(editor, display.filteredNetworkMatchesProperty()));
+        editPane.setId("editPane");
+        VBox sidebar = new VBox(displayPane, inspectorPane, editPane);
         ScrollPane sidebarScroll = new ScrollPane(sidebar);
         sidebarScroll.setFitToWidth(true);
         sidebarScroll.setMinWidth(260);
@@ -207,6 +227,10 @@ public final class MainWindow {
 
     public InspectorViewModel inspectorViewModel() {
         return inspector;
+    }
+
+    public org.learningsa.studio.ui.edit.EditViewModel editViewModel() {
+        return editor;
     }
 
     PairView pairView() {

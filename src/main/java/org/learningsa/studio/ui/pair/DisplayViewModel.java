@@ -47,12 +47,17 @@ public final class DisplayViewModel {
     private final ReadOnlyObjectWrapper<MatchSet> visibleMatches = new ReadOnlyObjectWrapper<>();
     /** Per readout, for the per-scale strip: each filtered the same way, coloured by its own confidence. */
     private final ReadOnlyObjectWrapper<Map<Readout, MatchSet>> matchesPerReadout = new ReadOnlyObjectWrapper<>(Map.of());
+    /** Applied to the visible matches last: the editor's correction by the user's points (identity without edits). */
+    private final ObjectProperty<java.util.function.UnaryOperator<MatchSet>> matchCorrection =
+            new SimpleObjectProperty<>(java.util.function.UnaryOperator.identity());
+    /** The visible matches before the correction: what "accept the filtered matches" takes over. */
+    private final ReadOnlyObjectWrapper<MatchSet> filteredNetworkMatches = new ReadOnlyObjectWrapper<>();
     private final StudioPreferences preferences;
 
     public DisplayViewModel(StudioPreferences preferences) {
         this.preferences = preferences;
         restore();
-        Observable[] inputs = {alignment, readout, confidenceKind, topN, minConfidence};
+        Observable[] inputs = {alignment, readout, confidenceKind, topN, minConfidence, matchCorrection};
         for (Observable input : inputs) {
             input.addListener(obs -> recompute());
         }
@@ -94,6 +99,7 @@ public final class DisplayViewModel {
         Alignment current = alignment.get();
         if (current == null) {
             visibleMatches.set(null);
+            filteredNetworkMatches.set(null);
             matchesPerReadout.set(Map.of());
             return;
         }
@@ -102,7 +108,8 @@ public final class DisplayViewModel {
             perReadout.put(each, filter(current.matches(each, confidenceKind.get())));
         }
         matchesPerReadout.set(perReadout);
-        visibleMatches.set(perReadout.get(readout.get()));
+        filteredNetworkMatches.set(perReadout.get(readout.get()));
+        visibleMatches.set(matchCorrection.get().apply(perReadout.get(readout.get())));
     }
 
     private MatchSet filter(MatchSet all) {
@@ -160,6 +167,15 @@ public final class DisplayViewModel {
     /** The matches of the current readout after the filters, most confident first; null before a run. */
     public ReadOnlyObjectProperty<MatchSet> visibleMatchesProperty() {
         return visibleMatches.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<java.util.function.UnaryOperator<MatchSet>> matchCorrectionProperty() {
+        return matchCorrection;
+    }
+
+    /** The current readout's matches after the filters, before the editor's correction. */
+    public ReadOnlyObjectProperty<MatchSet> filteredNetworkMatchesProperty() {
+        return filteredNetworkMatches.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Map<Readout, MatchSet>> matchesPerReadoutProperty() {

@@ -182,6 +182,17 @@ public final class PairView extends StackPane {
         picked.showHeatmap(null, 0, 0, 0, 0);
     }
 
+    /**
+     * Adds a drawing layer above the match overlay, sized like it (the point editor's markers); the
+     * layer should be mouse-transparent so zoom, pan and picking keep working through it.
+     */
+    public void addLayer(javafx.scene.canvas.Canvas layer) {
+        layer.widthProperty().bind(widthProperty());
+        layer.heightProperty().bind(heightProperty());
+        layer.setManaged(false);
+        getChildren().add(getChildren().indexOf(overlay) + 1, layer);
+    }
+
     public void fit() {
         sourcePane.fit();
         targetPane.fit();

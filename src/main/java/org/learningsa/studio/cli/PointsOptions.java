@@ -1,0 +1,83 @@
+package org.learningsa.studio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.editing.CorrectedCorrespondence;
+import org.learningsa.studio.editing.ImageHashes;
+import org.learningsa.studio.editing.PointsDocument;
+import org.learningsa.studio.editing.PointsFile;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --points POINTS.json [--trust-points]}: the user's points applied to the network's correspondence,
+ * shared by the commands that read one ({@code lsa match}, {@code lsa morph}, {@code lsa style}); used as a
+ * picocli {@code @Mixin}.
+ */
+final class PointsOptions {
+
+    @Option(names = "--points", paramLabel = "POINTS.json",
+            description = "a points file saved by the editor (or a script): the network's correspondence is corrected "
+                    + "to pass exactly through these points, locally (within 1/5 of the longer image side of each)")
+    Path points;
+
+    @Option(names = "--trust-points",
+            description = "with --points (3 or more, not all on one line): map by a thin-plate spline through the "
+                    + "points alone, ignoring the network (for when the network is wrong everywhere)")
+    boolean trustPoints;
+
+    /** Fails early (before any model loads) on --trust-points without --points, or a points file that is missing. */
+    void check() {
+        if (trustPoints && points == null) {
+            throw new UserFacingException("--trust-points needs --points POINTS.json");
+        }
+        if (points != null && !java.nio.file.Files.isRegularFile(points)) {
+            throw new UserFacingException("the points file " + points + " does not exist");
+        }
+    }
+
+    /** Whether a points file was given. */
+    boolean given() {
+        return points != null;
+    }
+
+    /**
+     * The network's correspondence corrected by the points file; the network's itself without --points.
+     *
+     * @param sourceFile the SOURCE the command was given, to warn when the points were placed on another file
+     * @throws UserFacingException when the file is bad, was made for images of another size, or cannot be trusted
+     */
+    Correspondence apply(Correspondence network, Path sourceFile, Path targetFile, PrintWriter err) {
+        check();
+        if (points == null) {
+            return network;
+        }
+        PointsDocument document = PointsFile.read(points);
+        checkSize(document.source(), network.source(), "source", sourceFile);
+        checkSize(document.target(), network.target(), "target", targetFile);
+        warnIfOtherFile(document.source(), sourceFile, "source", err);
+        warnIfOtherFile(document.target(), targetFile, "target", err);
+        try {
+            return CorrectedCorrespondence.of(network, document.points(), trustPoints);
+        } catch (UserFacingException e) {
+            throw new UserFacingException(points + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkSize(PointsDocument.ImageEntry entry, ImageRef image, String role, Path file) {
+        if (entry.width() != image.width() || entry.height() != image.height()) {
+            throw new UserFacingException(points + " was made for a " + entry.width() + "x" + entry.height() + " "
+                    + role + " image, but " + file + " is " + image.width() + "x" + image.height());
+        }
+    }
+
+    private void warnIfOtherFile(PointsDocument.ImageEntry entry, Path file, String role, PrintWriter err) {
+        if (!entry.sha256().isEmpty() && !entry.sha256().equalsIgnoreCase(ImageHashes.sha256(file))) {
+            err.println("note: " + points + " was placed on another " + role + " file (its sha256 differs from "
+                    + file + "'s); applying it because the sizes agree");
+            err.flush();
+        }
+    }
+}
