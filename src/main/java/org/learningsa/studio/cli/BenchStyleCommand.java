@@ -68,14 +68,14 @@ public final class BenchStyleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ModelRegistry registry = AlignerOptions.registry(choice)) {
             Aligner aligner = alignerOptions.aligner(registry);
-            Alignment alignment = aligner.align(ex, in, ProgressListener.NONE, CancelToken.NEVER);
+            Alignment alignment = aligner.align(in, ex, ProgressListener.NONE, CancelToken.NEVER);
             Correspondence correspondence = new NetworkCorrespondence(alignment, Readout.FUSED);
-            out.printf(Locale.ROOT, "%s -> %s at %dx%d, %s, %d cores%n", exemplar.getFileName(), input.getFileName(),
+            out.printf(Locale.ROOT, "%s styled after %s at %dx%d, %s, %d cores%n", input.getFileName(), exemplar.getFileName(),
                     size, size, correspondence.description(), Runtime.getRuntime().availableProcessors());
             StyleSettings base = StyleSettings.defaults();
             StylePreview[] preview = new StylePreview[1];
             double first = time("first preview (read correspondence + fit + render)", out, () -> {
-                preview[0] = StyleTransfer.prepare(correspondence, Direction.TARGET_TO_SOURCE, in, ex, CancelToken.NEVER);
+                preview[0] = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, in, ex, CancelToken.NEVER);
                 return preview[0].render(base);
             });
             double[] strength = {0.5};

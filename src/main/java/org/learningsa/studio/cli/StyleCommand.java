@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lsa style INPUT EXEMPLAR --out OUT.png}: the exemplar's colours carried onto the input through the correspondence. */
 @Command(name = "style", mixinStandardHelpOptions = true,
-        description = {"Style transfer without a generator: aligns EXEMPLAR (source) to INPUT (target), warps the exemplar "
+        description = {"Style transfer without a generator: aligns INPUT (source) to EXEMPLAR (target), as lsa match INPUT "
+                + "EXEMPLAR would, so a points file saved in the editor for that pair applies as it is; warps the exemplar "
                 + "onto the input through the dense correspondence and transfers local colour statistics in Lab where the "
                 + "correspondence is confident (forward-backward consistency), a global Reinhard transfer where it is not. "
                 + "The result has the input's size and keeps its edges and shading.",
@@ -47,6 +48,9 @@ public final class StyleCommand implements Callable<Integer> {
 
     @Mixin
     AlignerOptions alignerOptions;
+
+    @Mixin
+    PointsOptions pointsOptions = new PointsOptions();
 
     @Option(names = "--readout", defaultValue = "fused", paramLabel = "fused|1|2|3|4",
             converter = MatchCommand.ReadoutConverter.class,
@@ -93,6 +97,7 @@ public final class StyleCommand implements Callable<Integer> {
         requirePng(out);
         requirePng(triptych);
         requirePng(confidenceMask);
+        pointsOptions.check();
         // decode first: an unreadable image is reported before any model is loaded; the input at full size
         DecodedImage inputImage = ImageDecoder.decode(input, Integer.MAX_VALUE);
         DecodedImage exemplarImage = ImageDecoder.decodeForNetwork(exemplar);
@@ -100,10 +105,11 @@ public final class StyleCommand implements Callable<Integer> {
         try (ModelRegistry registry = AlignerOptions.registry(choice)) {
             Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa style");
-            Alignment alignment = aligner.align(exemplarImage, inputImage, progress, CancelToken.NEVER);
-            Correspondence correspondence = new NetworkCorrespondence(alignment, readout);
+            Alignment alignment = aligner.align(inputImage, exemplarImage, progress, CancelToken.NEVER);
+            Correspondence correspondence = pointsOptions.apply(new NetworkCorrespondence(alignment, readout), input,
+                    exemplar, spec.commandLine().getErr());
             long start = System.nanoTime();
-            StylePreview preview = StyleTransfer.prepare(correspondence, Direction.TARGET_TO_SOURCE,
+            StylePreview preview = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);
             RgbImage result = preview.render(settings);
             double millis = (System.nanoTime() - start) / 1e6;

@@ -95,6 +95,45 @@ class StyleCommandTest {
         assertTrue(strength.err().contains("strength"), strength.err());
     }
 
+    @Test
+    void appliesAPointsFileSavedForThePairAndRejectsOneForOtherImages(@TempDir Path folder) throws Exception {
+        Path input = folder.resolve("in.png");
+        Path exemplar = folder.resolve("ex.png");
+        org.learningsa.studio.export.StyleImages.writePng(gradient(64, 48, 0), input);
+        org.learningsa.studio.export.StyleImages.writePng(gradient(64, 48, 1), exemplar);
+        Path points = folder.resolve("points.json");
+        writePoints(points, 64, 48);
+        Path out = folder.resolve("out.png");
+        CliRun run = CliRun.of("style", input.toString(), exemplar.toString(), "--default-aligner", "--points",
+                points.toString(), "--trust-points", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("4 user points"), "the description names the points: " + run.out());
+
+        Path otherSize = folder.resolve("other.json");
+        writePoints(otherSize, 80, 48);
+        CliRun wrong = CliRun.of("style", input.toString(), exemplar.toString(), "--default-aligner", "--points",
+                otherSize.toString(), "--out", folder.resolve("out2.png").toString());
+        assertEquals(2, wrong.exitCode(), wrong.err());
+        // the size is only known to match once the alignment ran, so the progress line comes first
+        java.util.List<String> errorLines = wrong.err().lines().filter(l -> l.startsWith("lsa: ")).toList();
+        assertEquals(1, errorLines.size(), wrong.err());
+        assertTrue(errorLines.get(0).contains("other.json") && errorLines.get(0).contains("80x48"), wrong.err());
+    }
+
+    /** Four points mapping the input's corners to the exemplar's (the identity), as the editor would save them. */
+    private static void writePoints(Path file, int width, int height) {
+        java.util.List<org.learningsa.studio.editing.UserPoint> list = new java.util.ArrayList<>();
+        double[][] corners = {{5, 5}, {width - 6, 5}, {5, height - 6}, {width - 6, height - 6}};
+        for (int i = 0; i < corners.length; i++) {
+            org.learningsa.studio.align.PixelPoint p = new org.learningsa.studio.align.PixelPoint(corners[i][0], corners[i][1]);
+            list.add(new org.learningsa.studio.editing.UserPoint("p" + i, "", p, p,
+                    org.learningsa.studio.editing.Origin.USER, false));
+        }
+        org.learningsa.studio.editing.PointsFile.write(file, new org.learningsa.studio.editing.PointsDocument(
+                new org.learningsa.studio.editing.PointsDocument.ImageEntry(null, width, height, ""),
+                new org.learningsa.studio.editing.PointsDocument.ImageEntry(null, width, height, ""), list));
+    }
+
     private static RgbImage gradient(int width, int height, int variant) {
         byte[] rgb = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {

@@ -99,6 +99,11 @@ public final class StyleViewModel {
         sourceChanged();
     }
 
+    /** Reads the correspondence again (the user's points changed) and re-renders. */
+    public void correspondenceChanged() {
+        sourceChanged();
+    }
+
     /** Exchanges input and exemplar; the same alignment is read in the other direction. */
     public void swapRoles() {
         inputIsTarget.set(!inputIsTarget.get());
