@@ -1,7 +1,7 @@
 package org.learningsa.studio.align;
 
 /** Bilinear reads of 20×20 cell fields at continuous cell positions, clamped to the grid's edge. */
-final class GridSampling {
+public final class GridSampling {
 
     private static final int CELLS = ExactMapping.CELLS;
 
@@ -13,7 +13,7 @@ final class GridSampling {
      * @param u        column position in cells (0 = centre of the first cell), clamped to [0, 19]
      * @param v        row position in cells, clamped to [0, 19]
      */
-    static double bilinear(float[] field, int channels, double u, double v, int channel) {
+    public static double bilinear(float[] field, int channels, double u, double v, int channel) {
         return bilinear(field, 0, channels, u, v, channel);
     }
 

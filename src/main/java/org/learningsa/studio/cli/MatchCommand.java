@@ -14,8 +14,13 @@ import org.learningsa.studio.align.PaddingMatches;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.engine.DeviceChoice;
-import org.learningsa.studio.export.MatchFigure;
+import org.learningsa.studio.export.MatchCsv;
 import org.learningsa.studio.export.MatchJson;
+import org.learningsa.studio.export.figure.FigureFormat;
+import org.learningsa.studio.export.figure.FigureLayout;
+import org.learningsa.studio.export.figure.FigureSize;
+import org.learningsa.studio.export.figure.MatchFigureExport;
+import org.learningsa.studio.export.figure.MatchFigureOptions;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import picocli.CommandLine.Command;
@@ -32,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Match two images: for the centres of the interior 18x18 grid cells of SOURCE, the matching point "
                 + "in TARGET, in original pixel coordinates (x right, y down, pixel centres at integers), with a confidence "
                 + "and a mutual-consistency flag.",
-            "Without --json and --figure the JSON is printed on stdout."})
+            "Without --json, --csv and --figure the JSON is printed on stdout."})
 public final class MatchCommand implements Callable<Integer> {
 
     @Spec
@@ -70,12 +75,37 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "write the matches as JSON")
     Path json;
 
-    @Option(names = "--figure", paramLabel = "OUT.png",
-            description = "write a side-by-side figure, lines coloured by confidence, with a colour bar and caption")
+    @Option(names = "--all-confidences",
+            description = "in the JSON, give each match all three confidences (peak, fb, level) and its match and "
+                    + "confidences with every readout (fused, 1-4), as the app's inspector shows them")
+    boolean allConfidences;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv",
+            description = "write the matches as CSV: x_source,y_source,x_target,y_target,confidence,mutual")
+    Path csv;
+
+    @Option(names = "--figure", paramLabel = "OUT.png|OUT.svg|OUT.pdf",
+            description = "write a figure: the pair with one vector line per match coloured by confidence, a colour "
+                    + "bar and a caption; the format follows the extension")
     Path figure;
 
     @picocli.CommandLine.Mixin
     PointsOptions pointsOptions = new PointsOptions();
+
+    @Option(names = "--figure-width-mm", defaultValue = "175", paramLabel = "W",
+            description = "printed width of the figure in mm (default: ${DEFAULT-VALUE}, two columns; 83 fits one)")
+    double figureWidthMm;
+
+    @Option(names = "--dpi", defaultValue = "300", paramLabel = "D",
+            description = "resolution of a PNG figure, also stored in the file (default: ${DEFAULT-VALUE})")
+    int dpi;
+
+    @Option(names = "--layout", defaultValue = "side", paramLabel = "side|stacked",
+            description = "source and target side by side or stacked (default: ${DEFAULT-VALUE})")
+    String layout;
+
+    @Option(names = "--no-caption", description = "leave the caption (model, readout, confidence, mapping) off the figure")
+    boolean noCaption;
 
     @Override
     public Integer call() {
@@ -84,6 +114,7 @@ public final class MatchCommand implements Callable<Integer> {
         }
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
         pointsOptions.check();
+        MatchFigureOptions figureOptions = figureOptions();
         PrintWriter out = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
@@ -96,13 +127,16 @@ public final class MatchCommand implements Callable<Integer> {
                     top, progress, CancelToken.NEVER);
             result = correctedByPoints(result);
             if (json != null) {
-                MatchJson.write(result, json);
+                MatchJson.write(result, allConfidences, json);
+            }
+            if (csv != null) {
+                MatchCsv.write(result.matches(), csv);
             }
             if (figure != null) {
-                MatchFigure.writePng(result, sourceImage.pixels(), targetImage.pixels(), figure);
+                MatchFigureExport.write(result, sourceImage, targetImage, top, figureOptions, figure);
             }
-            if (json == null && figure == null) {
-                out.println(MatchJson.toJson(result).toPrettyString());
+            if (json == null && csv == null && figure == null) {
+                out.println(MatchJson.toJson(result, allConfidences).toPrettyString());
             } else {
                 long mutual = result.matches().matches().stream().filter(m -> m.mutual()).count();
                 long inPadding = result.alignment().matches(result.readout(), result.confidence(), result.mapping(), 1,
@@ -113,6 +147,9 @@ public final class MatchCommand implements Callable<Integer> {
                         result.mapping().name().toLowerCase(Locale.ROOT));
                 if (json != null) {
                     out.println("wrote " + json);
+                }
+                if (csv != null) {
+                    out.println("wrote " + csv);
                 }
                 if (figure != null) {
                     out.println("wrote " + figure);
@@ -134,6 +171,21 @@ public final class MatchCommand implements Callable<Integer> {
         return new MatchService.Result(result.alignment(),
                 org.learningsa.studio.editing.CorrectedMatches.apply(result.matches(), corrected),
                 result.readout(), result.mapping(), result.confidence());
+    }
+
+    /** The figure options, checked before any work so a typo costs no matching. */
+    private MatchFigureOptions figureOptions() {
+        try {
+            if (figure != null) {
+                FigureFormat.of(figure);
+            }
+            return MatchFigureOptions.defaults()
+                    .withSize(new FigureSize(figureWidthMm, dpi))
+                    .withLayout(FigureLayout.parse(layout))
+                    .withCaption(!noCaption, null);
+        } catch (IllegalArgumentException | org.learningsa.studio.core.UserFacingException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     static final class ReadoutConverter implements ITypeConverter<Readout> {

@@ -43,7 +43,9 @@ class MatchCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("model", "readout", "mapping", "pixel_convention", "source", "target", "matches"), keys);
+        assertEquals(List.of("model", "readout", "mapping", "pixel_convention", "confidence_kind", "confidence_description",
+                "source", "target", "matches"), keys);
+        assertEquals("fb", root.get("confidence_kind").asText());
         assertEquals(DefaultAligner.NAME, root.get("model").asText());
         assertEquals("2", root.get("readout").asText());
         assertEquals("exact", root.get("mapping").asText());
