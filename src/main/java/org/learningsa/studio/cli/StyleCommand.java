@@ -17,6 +17,7 @@ import org.learningsa.studio.apps.style.StyleTransfer;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.export.StyleImages;
+import org.learningsa.studio.export.figure.FigureFormat;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
@@ -78,7 +79,8 @@ public final class StyleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "the result, at the input's size")
     Path out;
 
-    @Option(names = "--triptych", paramLabel = "FIG.png", description = "also write exemplar | input | result side by side")
+    @Option(names = "--triptych", paramLabel = "FIG.png|FIG.svg|FIG.pdf",
+            description = "also write the figure exemplar | input | result (two columns wide; PNG at 300 dpi, SVG or PDF)")
     Path triptych;
 
     @Option(names = "--confidence-mask", paramLabel = "MASK.png",
@@ -95,7 +97,9 @@ public final class StyleCommand implements Callable<Integer> {
         }
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
         requirePng(out);
-        requirePng(triptych);
+        if (triptych != null) {
+            FigureFormat.of(triptych);
+        }
         requirePng(confidenceMask);
         pointsOptions.check();
         // decode first: an unreadable image is reported before any model is loaded; the input at full size
@@ -119,8 +123,8 @@ public final class StyleCommand implements Callable<Integer> {
                     exemplar.getFileName(), correspondence.description(), strength, preview.meanConfidence(), millis);
             stdout.println("wrote " + out);
             if (triptych != null) {
-                StyleImages.writeTriptychPng(exemplarImage.pixels(), inputImage.pixels(), result,
-                        String.format(Locale.ROOT, "Stylisation (strength %.2f)", strength), triptych);
+                StyleImages.writeTriptych(exemplarImage.pixels(), inputImage.pixels(), result,
+                        String.format(Locale.ROOT, "%s, strength %.2f", correspondence.description(), strength), triptych);
                 stdout.println("wrote " + triptych);
             }
             if (confidenceMask != null) {

@@ -202,7 +202,8 @@ public final class StyleViewModel {
         if (result.get() == null) {
             return;
         }
-        dialogs.chooseFileToSave("Export triptych", null, "style-triptych.png", "PNG image", List.of("*.png"))
+        dialogs.chooseFileToSave("Export triptych", null, "style-triptych.png", "Figure (PNG, SVG, PDF)",
+                        List.of("*.png", "*.svg", "*.pdf"))
                 .ifPresent(this::exportTriptych);
     }
 
@@ -215,8 +216,9 @@ public final class StyleViewModel {
         RgbImage in = input.get();
         RgbImage ex = exemplar.get();
         RgbImage out = result.get();
-        String caption = String.format(Locale.ROOT, "Stylisation (strength %.2f)", settings().strength());
-        write(file, () -> StyleImages.writeTriptychPng(ex, in, out, caption, file));
+        String caption = String.format(Locale.ROOT, "%s, strength %.2f",
+                preview == null ? "" : preview.description(), settings().strength());
+        write(file, () -> StyleImages.writeTriptych(ex, in, out, caption, file));
     }
 
     private void write(Path file, Runnable writer) {
