@@ -83,9 +83,9 @@ public final class BenchStyleCommand implements Callable<Integer> {
                 strength[0] = 1.5 - strength[0];
                 return preview[0].render(base.withStrength(strength[0]));
             });
-            double[] window = {0.05};
+            double[] window = {0.06};
             time("window change (fit + render)", out, () -> {
-                window[0] = window[0] == 0.05 ? 0.08 : 0.05;
+                window[0] = window[0] == 0.06 ? 0.10 : 0.06;
                 return preview[0].render(base.withWindow(window[0]).withStrength(0.8));
             });
             double[] texture = {0.5};

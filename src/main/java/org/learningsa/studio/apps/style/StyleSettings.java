@@ -14,8 +14,13 @@ package org.learningsa.studio.apps.style;
  */
 public record StyleSettings(double strength, double window, double smoothness, double texture) {
 
-    public static final double DEFAULT_WINDOW = 0.05;
-    public static final double DEFAULT_SMOOTHNESS = 4.0;
+    /**
+     * Defaults chosen on the synthetic test case (regional grades blended over ~4 % of the image), sweeping
+     * window 0.02–0.16 and smoothness 0–12: 24.6 dB at (0.02, 0), 27.8 dB at (0.05, 4), 30.4 dB here, falling
+     * again beyond 0.10 as the windows straddle regions. A window of 0.08 spans about a sixth of the image.
+     */
+    public static final double DEFAULT_WINDOW = 0.08;
+    public static final double DEFAULT_SMOOTHNESS = 8.0;
     public static final double MIN_WINDOW = 0.01;
     public static final double MAX_WINDOW = 0.25;
 
