@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learningsa.studio.data.SamplePair;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * transfer…; the pair is aligned (it was not yet) and the stylised preview appears at the photo's size.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow") // one real alignment of the full-size sample pair with the default aligner: 61-77 s at load 20 here
 class StyleMenuTest {
 
     private final FxTaskRunner tasks = new FxTaskRunner();
