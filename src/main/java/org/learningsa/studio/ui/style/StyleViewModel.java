@@ -26,6 +26,7 @@ import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
 import org.learningsa.studio.export.StyleImages;
+import org.learningsa.studio.image.AreaResize;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
@@ -40,6 +41,12 @@ import org.learningsa.studio.ui.task.TaskRunner;
  * choice of roles; a strength change after that is a blend.
  */
 public final class StyleViewModel {
+
+    /**
+     * Longest side of the live preview. A larger input is previewed on an area-averaged copy (a 12 MP photo
+     * would cost seconds per slider step); the exports render at the input's full size.
+     */
+    static final int PREVIEW_SIDE = 1024;
 
     /** What a render needs that is fixed while only the settings change. */
     private record Source(RgbImage input, RgbImage exemplar, Correspondence correspondence, Direction fromInput) {
@@ -162,7 +169,8 @@ public final class StyleViewModel {
         tasks.submit(BackgroundTask.of("Style transfer", (progress, cancel) -> {
             long start = System.nanoTime();
             StylePreview p = known != null ? known
-                    : StyleTransfer.prepare(job.correspondence(), job.fromInput(), job.input(), job.exemplar(), cancel);
+                    : StyleTransfer.prepare(job.correspondence(), job.fromInput(), shrunk(job.input()),
+                            shrunk(job.exemplar()), cancel);
             RgbImage rendered = p.render(settings);
             RgbImage confidence = known != null ? null : p.confidenceMask();
             return new Rendered(p, rendered, confidence, (System.nanoTime() - start) / 1e6);
@@ -207,23 +215,58 @@ public final class StyleViewModel {
                 .ifPresent(this::exportTriptych);
     }
 
+    /** Writes the result at the input's full size as PNG (rendered again on the worker when previewed smaller). */
     public void exportResult(Path file) {
-        RgbImage image = result.get();
-        write(file, () -> StyleImages.writePng(image, file));
+        if (source == null || result.get() == null) {
+            return;
+        }
+        Source job = source;
+        StyleSettings settings = settings();
+        RgbImage shown = result.get();
+        write(file, cancel -> StyleImages.writePng(fullSize(job, settings, shown, cancel), file));
     }
 
+    /** Writes exemplar | input | result at full size through the figure renderer (PNG, SVG or PDF). */
     public void exportTriptych(Path file) {
-        RgbImage in = input.get();
-        RgbImage ex = exemplar.get();
-        RgbImage out = result.get();
+        if (source == null || result.get() == null) {
+            return;
+        }
+        Source job = source;
+        StyleSettings settings = settings();
+        RgbImage shown = result.get();
         String caption = String.format(Locale.ROOT, "%s, strength %.2f",
-                preview == null ? "" : preview.description(), settings().strength());
-        write(file, () -> StyleImages.writeTriptych(ex, in, out, caption, file));
+                job.correspondence().description(), settings.strength());
+        write(file, cancel -> StyleImages.writeTriptych(job.exemplar(), job.input(),
+                fullSize(job, settings, shown, cancel), caption, file));
     }
 
-    private void write(Path file, Runnable writer) {
+    private static RgbImage fullSize(Source job, StyleSettings settings, RgbImage shown,
+                                     org.learningsa.studio.core.CancelToken cancel) {
+        if (shown.width() == job.input().width() && shown.height() == job.input().height()) {
+            return shown;
+        }
+        return StyleTransfer.prepare(job.correspondence(), job.fromInput(), job.input(), job.exemplar(), cancel)
+                .render(settings);
+    }
+
+    /** The image at most {@link #PREVIEW_SIDE} on its longer side (itself when smaller). */
+    static RgbImage shrunk(RgbImage image) {
+        int longer = Math.max(image.width(), image.height());
+        if (longer <= PREVIEW_SIDE) {
+            return image;
+        }
+        double scale = (double) PREVIEW_SIDE / longer;
+        return AreaResize.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
+                Math.max(1, (int) Math.round(image.height() * scale)));
+    }
+
+    private interface Export {
+        void write(org.learningsa.studio.core.CancelToken cancel);
+    }
+
+    private void write(Path file, Export writer) {
         tasks.submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
-            writer.run();
+            writer.write(cancel);
             return file;
         }).onSuccess(written -> dialogs.notify(Notification.info("Exported", "Saved " + written + ".")))
           .onFailure(error -> dialogs.notify(Notification.error("Export failed", error))));

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -25,7 +23,6 @@ import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.SyntheticAligner;
-import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 import org.learningsa.studio.ui.task.FxTaskRunner;
 import org.learningsa.studio.ui.view.ZoomableImagePane;
@@ -49,14 +46,17 @@ class StyleViewTest {
     private RgbImage photo;
     private RgbImage painting;
     private Path folder;
-    private final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    private SavingDialogs dialogs;
+    private List<Notification> notifications;
 
     @Start
     void start(Stage stage) throws Exception {
         folder = Files.createTempDirectory("lsa-style-view");
         photo = pattern(0);
         painting = pattern(1);
-        viewModel = new StyleViewModel(new FxTaskRunner(), new SavingDialogs());
+        dialogs = new SavingDialogs(folder);
+        notifications = dialogs.notifications;
+        viewModel = new StyleViewModel(new FxTaskRunner(), dialogs);
         viewModel.sourcePixelsProperty().set(photo);
         viewModel.targetPixelsProperty().set(painting);
         ImageRef ref = new ImageRef(null, WIDTH, HEIGHT);
@@ -202,28 +202,5 @@ class StyleViewTest {
             }
         }
         return new RgbImage(WIDTH, HEIGHT, rgb);
-    }
-
-    /** Saves into the test's folder under the suggested name; records notifications. */
-    private final class SavingDialogs implements DialogService {
-        @Override
-        public void notify(Notification notification) {
-            notifications.add(notification);
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filterName, List<String> extensions) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
-                                               List<String> extensions) {
-            return Optional.of(folder.resolve(suggestedName));
-        }
-
-        @Override
-        public void showText(String title, String header, String text) {
-        }
     }
 }
