@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchCheckpointIoCommand.class,
             MatchCommand.class,
+            StyleCommand.class,
+            BenchStyleCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,

@@ -15,7 +15,6 @@ import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.engine.DeviceChoice;
-import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.export.MatchCsv;
 import org.learningsa.studio.export.MatchJson;
 import org.learningsa.studio.export.figure.FigureFormat;
@@ -27,6 +26,7 @@ import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,20 +50,8 @@ public final class MatchCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TARGET", description = "the target image")
     Path target;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "a LearningSA checkpoint (default: the best one found in the weights folders, "
-                    + "else the weight-free default aligner)")
-    Path checkpoint;
-
-    @Option(names = "--default-aligner",
-            description = "use the weight-free default aligner (hand-crafted descriptors, not semantic) even when a "
-                    + "checkpoint is found")
-    boolean defaultAligner;
-
-    @Option(names = "--hashed-weights",
-            description = "the LearningSA network with the parity fixtures' deterministic, untrained weights: "
-                    + "tests the network path without a checkpoint; the matches mean nothing")
-    boolean hashedWeights;
+    @Mixin
+    AlignerOptions alignerOptions;
 
     @Option(names = "--readout", defaultValue = "fused", paramLabel = "fused|1|2|3|4", converter = ReadoutConverter.class,
             description = "the fused multi-scale readout or one backbone level (default: ${DEFAULT-VALUE})")
@@ -102,6 +90,9 @@ public final class MatchCommand implements Callable<Integer> {
                     + "bar and a caption; the format follows the extension")
     Path figure;
 
+    @picocli.CommandLine.Mixin
+    PointsOptions pointsOptions = new PointsOptions();
+
     @Option(names = "--figure-width-mm", defaultValue = "175", paramLabel = "W",
             description = "printed width of the figure in mm (default: ${DEFAULT-VALUE}, two columns; 83 fits one)")
     double figureWidthMm;
@@ -117,47 +108,26 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--no-caption", description = "leave the caption (model, readout, confidence, mapping) off the figure")
     boolean noCaption;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
-            description = "where to run the network (default: ${DEFAULT-VALUE}; falls back to the CPU without CUDA)")
-    String device;
-
-    @picocli.CommandLine.Mixin
-    PointsOptions pointsOptions = new PointsOptions();
-
     @Override
     public Integer call() {
         if (top < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
-        if ((defaultAligner ? 1 : 0) + (hashedWeights ? 1 : 0) + (checkpoint != null ? 1 : 0) > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--checkpoint, --default-aligner and --hashed-weights exclude each other");
-        }
-        DeviceChoice choice;
-        try {
-            choice = DeviceChoice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        MatchFigureOptions figureOptions = figureOptions();
+        DeviceChoice choice = alignerOptions.checkedDevice(spec);
         pointsOptions.check();
+        MatchFigureOptions figureOptions = figureOptions();
         PrintWriter out = spec.commandLine().getOut();
         // every output checked before any work: nothing is written on a usage error
         OutputGuard.create().input("the source image", source).input("the target image", target)
-                .input("the checkpoint", checkpoint).input("--points", pointsOptions.points)
+                .input("the checkpoint", alignerOptions.checkpoint).input("--points", pointsOptions.points)
                 .output("--json", json).output("--csv", csv)
                 .output("--figure", figure, ".png", ".svg", ".pdf").check();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
-        try (ModelRegistry registry = new ModelRegistry(() -> {
-            EngineRuntime runtime = EngineRuntime.start(choice);
-            runtime.fallbackMessage().ifPresent(m -> System.err.println("note: " + m));
-            return runtime.device();
-        })) {
+        try (ModelRegistry registry = AlignerOptions.registry(choice)) {
             MatchService service = new MatchService(registry);
-            Aligner aligner = defaultAligner ? registry.defaultAligner()
-                    : hashedWeights ? registry.hashedWeightsAligner() : service.alignerFor(checkpoint);
+            Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa match");
             MatchService.Result result = service.match(aligner, sourceImage, targetImage, readout, mapping, confidence,
                     top, progress, CancelToken.NEVER);

@@ -13,6 +13,7 @@ import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.Morph;
 import org.learningsa.studio.apps.MorphCanvas;
 import org.learningsa.studio.apps.MorphEasing;
+import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
@@ -94,6 +95,10 @@ public final class MorphCommand implements Callable<Integer> {
         AnimationFormat format = AnimationFormat.of(out);
         format.checkWritable(out);
         pointsOptions.check();
+        // an animation file may not replace an input (a frame folder is checked by checkWritable above)
+        OutputGuard.create().input("the source image", source).input("the target image", target)
+                .input("the checkpoint", alignerOptions.checkpoint).input("--points", pointsOptions.points)
+                .output("--out", format == AnimationFormat.PNG_FOLDER ? null : out).check();
         PrintWriter stdout = spec.commandLine().getOut();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);

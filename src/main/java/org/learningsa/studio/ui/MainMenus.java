@@ -113,9 +113,12 @@ final class MainMenus {
 
     private Menu editMenu() {
         MenuItem swap = item("Swap source and target", "Shortcut+Shift+X", "mdi2s-swap-horizontal", main::swap);
+        MenuItem style = item("Style transfer…", null, "mdi2p-palette-outline",
+                () -> org.learningsa.studio.ui.style.StyleWindows.open(window.stage(), main, window.editViewModel()));
+        style.setId("styleTransferItem");
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(edits.editItems());
-        edit.getItems().addAll(new SeparatorMenuItem(), swap);
+        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style);
         return edit;
     }
 

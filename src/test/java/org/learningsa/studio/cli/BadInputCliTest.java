@@ -66,9 +66,9 @@ class BadInputCliTest {
         assertOneLineRefusal(CliRun.of("match", source.toString(), target.toString(), "--default-aligner",
                 "--json", out.toString(), "--figure", out.toString()), "are the same file");
         Path json = dir.resolve("new/matches.json");
-        CliRun svg = CliRun.of("match", source.toString(), target.toString(), "--default-aligner",
-                "--json", json.toString(), "--figure", dir.resolve("figure.svg").toString());
-        assertOneLineRefusal(svg, "expected a .png file name");
+        CliRun bmp = CliRun.of("match", source.toString(), target.toString(), "--default-aligner",
+                "--json", json.toString(), "--figure", dir.resolve("figure.bmp").toString());
+        assertOneLineRefusal(bmp, "expected a .png or .svg or .pdf file name");
         assertFalse(Files.exists(json.getParent()), "nothing written, not even the folder");
     }
 

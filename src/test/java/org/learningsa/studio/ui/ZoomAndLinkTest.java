@@ -34,6 +34,8 @@ class ZoomAndLinkTest {
         right.imageProperty().set(new WritableImage(800, 400));
         ViewLink.link(left, right, linked);
         stage.setScene(new Scene(new HBox(left, right), 800, 300));
+        // the primary stage is shared by every TestFX class: one that resized it must not decide this layout
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -1,0 +1,121 @@
+package org.learningsa.studio.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.align.ModelRegistry;
+import org.learningsa.studio.align.NetworkCorrespondence;
+import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.StylePreview;
+import org.learningsa.studio.apps.style.StyleSettings;
+import org.learningsa.studio.apps.style.StyleTransfer;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.image.AreaResize;
+import org.learningsa.studio.image.ImageDecoder;
+import org.learningsa.studio.image.RgbImage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lsa bench-style}: how long a style preview takes once the alignment is known. */
+@Command(name = "bench-style", mixinStandardHelpOptions = true,
+        description = "Style-transfer preview benchmark: aligns the two images once, brings both to --size x --size, then "
+                + "times (median of --runs, after one warm-up) the first preview after an alignment (read the "
+                + "correspondence, fit, render), a strength change, a window change and a render with texture detail. "
+                + "The last line is style_preview_ms_median=<milliseconds> (the first preview).")
+public final class BenchStyleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "IMAGE", description = "default: assets/samples/person.jpg")
+    Path input = Path.of("assets", "samples", "person.jpg");
+
+    @Option(names = "--exemplar", paramLabel = "IMAGE", description = "default: assets/samples/scream.jpg")
+    Path exemplar = Path.of("assets", "samples", "scream.jpg");
+
+    @Option(names = "--size", defaultValue = "512", paramLabel = "PIXELS", description = "preview side (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--runs", defaultValue = "15", paramLabel = "N", description = "timed runs (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Mixin
+    AlignerOptions alignerOptions;
+
+    @Override
+    public Integer call() {
+        if (runs < 1 || size < 16) {
+            throw new UserFacingException("--runs must be at least 1 and --size at least 16");
+        }
+        var choice = alignerOptions.checkedDevice(spec);
+        RgbImage in = AreaResize.resize(ImageDecoder.decode(input), size, size);
+        RgbImage ex = AreaResize.resize(ImageDecoder.decode(exemplar), size, size);
+        PrintWriter out = spec.commandLine().getOut();
+        try (ModelRegistry registry = AlignerOptions.registry(choice)) {
+            Aligner aligner = alignerOptions.aligner(registry);
+            Alignment alignment = aligner.align(in, ex, ProgressListener.NONE, CancelToken.NEVER);
+            Correspondence correspondence = new NetworkCorrespondence(alignment, Readout.FUSED);
+            out.printf(Locale.ROOT, "%s styled after %s at %dx%d, %s, %d cores%n", input.getFileName(), exemplar.getFileName(),
+                    size, size, correspondence.description(), Runtime.getRuntime().availableProcessors());
+            StyleSettings base = StyleSettings.defaults();
+            StylePreview[] preview = new StylePreview[1];
+            double first = time("first preview (read correspondence + fit + render)", out, () -> {
+                preview[0] = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, in, ex, CancelToken.NEVER);
+                return preview[0].render(base);
+            });
+            double[] strength = {0.5};
+            time("strength change (blend only)", out, () -> {
+                strength[0] = 1.5 - strength[0];
+                return preview[0].render(base.withStrength(strength[0]));
+            });
+            double[] window = {0.06};
+            time("window change (fit + render)", out, () -> {
+                window[0] = window[0] == 0.06 ? 0.10 : 0.06;
+                return preview[0].render(base.withWindow(window[0]).withStrength(0.8));
+            });
+            double[] texture = {0.5};
+            time("texture change (fit + render + detail)", out, () -> {
+                texture[0] = 1.5 - texture[0];
+                return preview[0].render(base.withTexture(texture[0]));
+            });
+            out.printf(Locale.ROOT, "style_preview_ms_median=%.1f%n", first);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private double time(String label, PrintWriter out, Supplier<RgbImage> work) {
+        work.get();
+        List<Double> millis = new ArrayList<>();
+        List<Double> cpuMillis = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int run = 0; run < runs; run++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            work.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+            cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+        }
+        double median = BenchCommand.median(millis);
+        // the work runs on this one thread, so its CPU time is the wall time it would take on an idle core
+        out.printf(Locale.ROOT, "%-42s median %7.1f ms wall (max %7.1f), %7.1f ms thread CPU%n", label, median,
+                millis.stream().mapToDouble(Double::doubleValue).max().orElse(0), BenchCommand.median(cpuMillis));
+        out.flush();
+        return median;
+    }
+}

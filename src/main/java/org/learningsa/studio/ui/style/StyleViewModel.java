@@ -1,0 +1,347 @@
+package org.learningsa.studio.ui.style;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.align.NetworkCorrespondence;
+import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.StylePreview;
+import org.learningsa.studio.apps.style.StyleSettings;
+import org.learningsa.studio.apps.style.StyleTransfer;
+import org.learningsa.studio.export.StyleImages;
+import org.learningsa.studio.image.AreaResize;
+import org.learningsa.studio.image.RgbImage;
+import org.learningsa.studio.ui.dialog.DialogService;
+import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.task.BackgroundTask;
+import org.learningsa.studio.ui.task.TaskRunner;
+
+/**
+ * The style-transfer workspace: which image is the input and which the exemplar (the main window's
+ * source and target at first, as the photo–painting sample pairs are ordered), the controls, and the rendered result. Every render runs on a worker;
+ * while one runs, further changes only mark the result stale and the latest settings are rendered next,
+ * so dragging a slider never queues up work. The correspondence is read once per alignment, readout and
+ * choice of roles; a strength change after that is a blend.
+ */
+public final class StyleViewModel {
+
+    /**
+     * Longest side of the live preview. A larger input is previewed on an area-averaged copy (a 12 MP photo
+     * would cost seconds per slider step); the exports render at the input's full size.
+     */
+    static final int PREVIEW_SIDE = 1024;
+
+    /** What a render needs that is fixed while only the settings change. */
+    private record Source(RgbImage input, RgbImage exemplar, Correspondence correspondence, Direction fromInput) {
+    }
+
+    /** A finished render: the preview it used (kept for the next one), the image, the mask when new. */
+    private record Rendered(StylePreview preview, RgbImage image, RgbImage mask, double millis) {
+    }
+
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final ObjectProperty<RgbImage> sourcePixels = new SimpleObjectProperty<>();
+    private final ObjectProperty<RgbImage> targetPixels = new SimpleObjectProperty<>();
+    private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
+    private final BooleanProperty inputIsTarget = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
+    private final DoubleProperty strength = new SimpleDoubleProperty(1.0);
+    private final DoubleProperty window = new SimpleDoubleProperty(StyleSettings.DEFAULT_WINDOW);
+    private final DoubleProperty smoothness = new SimpleDoubleProperty(StyleSettings.DEFAULT_SMOOTHNESS);
+    private final DoubleProperty texture = new SimpleDoubleProperty(0);
+    private final BooleanProperty showMask = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<RgbImage> input = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RgbImage> exemplar = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RgbImage> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RgbImage> mask = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(false);
+    private BiFunction<Alignment, Readout, Correspondence> correspondences = NetworkCorrespondence::new;
+    private Source source;
+    private StylePreview preview;
+    private boolean stale;
+    private double lastRenderMillis;
+
+    public StyleViewModel(TaskRunner tasks, DialogService dialogs) {
+        this.tasks = Objects.requireNonNull(tasks);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        javafx.beans.InvalidationListener sourceChanged = obs -> sourceChanged();
+        sourcePixels.addListener(sourceChanged);
+        targetPixels.addListener(sourceChanged);
+        alignment.addListener(sourceChanged);
+        inputIsTarget.addListener(sourceChanged);
+        readout.addListener(sourceChanged);
+        javafx.beans.InvalidationListener settingsChanged = obs -> requestRender();
+        strength.addListener(settingsChanged);
+        window.addListener(settingsChanged);
+        smoothness.addListener(settingsChanged);
+        texture.addListener(settingsChanged);
+        sourceChanged();
+    }
+
+    /**
+     * How a correspondence is made from an alignment and a readout; the network's own by default, the
+     * editor's corrected one (the user's points applied) when the app wires it.
+     */
+    public void setCorrespondences(BiFunction<Alignment, Readout, Correspondence> factory) {
+        this.correspondences = Objects.requireNonNull(factory);
+        sourceChanged();
+    }
+
+    /** Reads the correspondence again (the user's points changed) and re-renders. */
+    public void correspondenceChanged() {
+        sourceChanged();
+    }
+
+    /** Exchanges input and exemplar; the same alignment is read in the other direction. */
+    public void swapRoles() {
+        inputIsTarget.set(!inputIsTarget.get());
+    }
+
+    /** The current settings (values clamped into their ranges). */
+    public StyleSettings settings() {
+        return new StyleSettings(clamp(strength.get(), 0, 1),
+                clamp(window.get(), StyleSettings.MIN_WINDOW, StyleSettings.MAX_WINDOW),
+                clamp(smoothness.get(), 0, 100), clamp(texture.get(), 0, 1));
+    }
+
+    private void sourceChanged() {
+        RgbImage src = sourcePixels.get();
+        RgbImage tgt = targetPixels.get();
+        RgbImage in = inputIsTarget.get() ? tgt : src;
+        RgbImage ex = inputIsTarget.get() ? src : tgt;
+        input.set(in);
+        exemplar.set(ex);
+        preview = null;
+        Alignment current = alignment.get();
+        if (in == null || ex == null) {
+            source = null;
+            result.set(null);
+            mask.set(null);
+            status.set("Open a source and a target image in the main window.");
+            return;
+        }
+        if (current == null || !sameSize(current.source(), src) || !sameSize(current.target(), tgt)) {
+            // none yet, or the one of the previous pair while the main window re-aligns
+            source = null;
+            result.set(null);
+            mask.set(null);
+            status.set("Waiting for the alignment (Run in the main window)…");
+            return;
+        }
+        source = new Source(in, ex, correspondences.apply(current, readout.get()),
+                inputIsTarget.get() ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);
+        requestRender();
+    }
+
+    /** Renders the current settings now, or right after the render that is running. */
+    void requestRender() {
+        if (source == null) {
+            return;
+        }
+        if (rendering.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        rendering.set(true);
+        Source job = source;
+        StylePreview known = preview;
+        StyleSettings settings = settings();
+        tasks.submit(BackgroundTask.of("Style transfer", (progress, cancel) -> {
+            long start = System.nanoTime();
+            StylePreview p = known != null ? known
+                    : StyleTransfer.prepare(job.correspondence(), job.fromInput(), shrunk(job.input()),
+                            shrunk(job.exemplar()), cancel);
+            RgbImage rendered = p.render(settings);
+            RgbImage confidence = known != null ? null : p.confidenceMask();
+            return new Rendered(p, rendered, confidence, (System.nanoTime() - start) / 1e6);
+        }).onSuccess(done -> {
+            rendering.set(false);
+            if (job == source) {
+                // only a result for what is still shown counts; otherwise the next render replaces it
+                preview = done.preview();
+                result.set(done.image());
+                if (done.mask() != null) {
+                    mask.set(done.mask());
+                }
+                lastRenderMillis = done.millis();
+                status.set(String.format(Locale.ROOT, "%s · strength %.2f · mean confidence %.2f · %.0f ms",
+                        preview.description(), settings.strength(), preview.meanConfidence(), lastRenderMillis));
+            }
+            if (stale || job != source) {
+                requestRender();
+            }
+        }).onFailure(error -> {
+            rendering.set(false);
+            dialogs.notify(Notification.error("Style transfer failed", error));
+        }).onCancelled(() -> rendering.set(false)));
+    }
+
+    /** Asks for a file and writes the result as PNG (on a worker). */
+    public void chooseExport() {
+        if (result.get() == null) {
+            return;
+        }
+        dialogs.chooseFileToSave("Export stylised image", null, "stylised.png", "PNG image", List.of("*.png"))
+                .ifPresent(this::exportResult);
+    }
+
+    /** Asks for a file and writes exemplar | input | result as one PNG (on a worker). */
+    public void chooseExportTriptych() {
+        if (result.get() == null) {
+            return;
+        }
+        dialogs.chooseFileToSave("Export triptych", null, "style-triptych.png", "Figure (PNG, SVG, PDF)",
+                        List.of("*.png", "*.svg", "*.pdf"))
+                .ifPresent(this::exportTriptych);
+    }
+
+    /** Writes the result at the input's full size as PNG (rendered again on the worker when previewed smaller). */
+    public void exportResult(Path file) {
+        if (source == null || result.get() == null) {
+            return;
+        }
+        Source job = source;
+        StyleSettings settings = settings();
+        RgbImage shown = result.get();
+        write(file, cancel -> StyleImages.writePng(fullSize(job, settings, shown, cancel), file));
+    }
+
+    /** Writes exemplar | input | result at full size through the figure renderer (PNG, SVG or PDF). */
+    public void exportTriptych(Path file) {
+        if (source == null || result.get() == null) {
+            return;
+        }
+        Source job = source;
+        StyleSettings settings = settings();
+        RgbImage shown = result.get();
+        String caption = String.format(Locale.ROOT, "%s, strength %.2f",
+                job.correspondence().description(), settings.strength());
+        write(file, cancel -> StyleImages.writeTriptych(job.exemplar(), job.input(),
+                fullSize(job, settings, shown, cancel), caption, file));
+    }
+
+    private static RgbImage fullSize(Source job, StyleSettings settings, RgbImage shown,
+                                     org.learningsa.studio.core.CancelToken cancel) {
+        if (shown.width() == job.input().width() && shown.height() == job.input().height()) {
+            return shown;
+        }
+        return StyleTransfer.prepare(job.correspondence(), job.fromInput(), job.input(), job.exemplar(), cancel)
+                .render(settings);
+    }
+
+    /** The image at most {@link #PREVIEW_SIDE} on its longer side (itself when smaller). */
+    static RgbImage shrunk(RgbImage image) {
+        int longer = Math.max(image.width(), image.height());
+        if (longer <= PREVIEW_SIDE) {
+            return image;
+        }
+        double scale = (double) PREVIEW_SIDE / longer;
+        return AreaResize.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
+                Math.max(1, (int) Math.round(image.height() * scale)));
+    }
+
+    private interface Export {
+        void write(org.learningsa.studio.core.CancelToken cancel);
+    }
+
+    private void write(Path file, Export writer) {
+        tasks.submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
+            writer.write(cancel);
+            return file;
+        }).onSuccess(written -> dialogs.notify(Notification.info("Exported", "Saved " + written + ".")))
+          .onFailure(error -> dialogs.notify(Notification.error("Export failed", error))));
+    }
+
+    private static boolean sameSize(org.learningsa.studio.align.ImageRef ref, RgbImage pixels) {
+        return ref.width() == pixels.width() && ref.height() == pixels.height();
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    public ObjectProperty<RgbImage> sourcePixelsProperty() {
+        return sourcePixels;
+    }
+
+    public ObjectProperty<RgbImage> targetPixelsProperty() {
+        return targetPixels;
+    }
+
+    public ObjectProperty<Alignment> alignmentProperty() {
+        return alignment;
+    }
+
+    public BooleanProperty inputIsTargetProperty() {
+        return inputIsTarget;
+    }
+
+    public ObjectProperty<Readout> readoutProperty() {
+        return readout;
+    }
+
+    public DoubleProperty strengthProperty() {
+        return strength;
+    }
+
+    public DoubleProperty windowProperty() {
+        return window;
+    }
+
+    public DoubleProperty smoothnessProperty() {
+        return smoothness;
+    }
+
+    public DoubleProperty textureProperty() {
+        return texture;
+    }
+
+    public BooleanProperty showMaskProperty() {
+        return showMask;
+    }
+
+    public ReadOnlyObjectProperty<RgbImage> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RgbImage> exemplarProperty() {
+        return exemplar.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RgbImage> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The correspondence's confidence over the input (viridis), for the mask toggle. */
+    public ReadOnlyObjectProperty<RgbImage> maskProperty() {
+        return mask.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty renderingProperty() {
+        return rendering.getReadOnlyProperty();
+    }
+}

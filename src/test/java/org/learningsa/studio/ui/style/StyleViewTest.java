@@ -1,0 +1,206 @@
+package org.learningsa.studio.ui.style;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.image.ImageDecoder;
+import org.learningsa.studio.image.RgbImage;
+import org.learningsa.studio.ui.SyntheticAligner;
+import org.learningsa.studio.ui.dialog.Notification;
+import org.learningsa.studio.ui.task.FxTaskRunner;
+import org.learningsa.studio.ui.view.ZoomableImagePane;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The style window as a user drives it: the result appears off the JavaFX thread, the strength slider
+ * re-renders live (a burst of moves ends on the last value), roles swap, the mask toggles, zoom is
+ * linked, and both exports write PNGs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StyleViewTest {
+
+    private static final int WIDTH = 96;
+    private static final int HEIGHT = 72;
+
+    private StyleViewModel viewModel;
+    private RgbImage photo;
+    private RgbImage painting;
+    private Path folder;
+    private SavingDialogs dialogs;
+    private List<Notification> notifications;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        folder = Files.createTempDirectory("lsa-style-view");
+        photo = pattern(0);
+        painting = pattern(1);
+        dialogs = new SavingDialogs(folder);
+        notifications = dialogs.notifications;
+        viewModel = new StyleViewModel(new FxTaskRunner(), dialogs);
+        viewModel.sourcePixelsProperty().set(photo);
+        viewModel.targetPixelsProperty().set(painting);
+        ImageRef ref = new ImageRef(null, WIDTH, HEIGHT);
+        // the synthetic aligner's fused readout is the identity: each photo pixel takes the painting's colours there
+        viewModel.alignmentProperty().set(Alignment.fromOutputs(ref, ref, "synthetic", false,
+                SyntheticAligner.outputs()::get));
+        stage.setScene(new Scene(new StyleView(viewModel).build(), 1200, 560));
+        stage.show();
+    }
+
+    @Test
+    void rendersOffTheFxThreadAndFollowsTheStrengthSliderLive(FxRobot robot) throws Exception {
+        waitForStatus(robot, "strength 1.00");
+        RgbImage full = viewModel.resultProperty().get();
+        assertEquals(WIDTH, full.width());
+        assertEquals(HEIGHT, full.height());
+        assertTrue(meanDifference(full, photo) > 10, "the painting's colours reached the photo");
+        assertSame(photo, viewModel.inputProperty().get());
+
+        Slider strength = robot.lookup("#styleStrength").queryAs(Slider.class);
+        // a burst of moves, as a drag produces: only the last value must end up shown
+        robot.interact(() -> {
+            for (int i = 1; i <= 30; i++) {
+                strength.setValue(1 - i / 40.0);
+            }
+            strength.setValue(0);
+        });
+        waitForStatus(robot, "strength 0.00");
+        assertArrayEquals(photo.rgb(), viewModel.resultProperty().get().rgb(), "strength 0 shows the input");
+        assertArrayEquals(photo.rgb(), shownPixels(robot, "#styleResultImage").rgb(), "and the pane shows it");
+        robot.interact(() -> strength.setValue(0.5));
+        waitForStatus(robot, "strength 0.50");
+        double half = meanDifference(viewModel.resultProperty().get(), photo);
+        assertEquals(meanDifference(full, photo) / 2, half, 1.0);
+        assertEquals("0.50", robot.lookup("#styleStrengthValue").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void swapsRolesTogglesTheMaskAndLinksZoom(FxRobot robot) throws Exception {
+        waitForStatus(robot, "strength 1.00");
+        RgbImage before = viewModel.resultProperty().get();
+        robot.clickOn("#styleSwap");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(painting, viewModel.inputProperty().get());
+        assertSame(photo, viewModel.exemplarProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.resultProperty().get() != before);
+        assertTrue(meanDifference(viewModel.resultProperty().get(), painting) > 10, "now the photo recolours the painting");
+
+        robot.clickOn("#styleMask");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(viewModel.maskProperty().get().rgb(), shownPixels(robot, "#styleResultImage").rgb());
+        robot.clickOn("#styleMask");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(viewModel.resultProperty().get().rgb(), shownPixels(robot, "#styleResultImage").rgb());
+
+        ZoomableImagePane input = pane(robot, "#styleInputImage");
+        ZoomableImagePane result = pane(robot, "#styleResultImage");
+        ZoomableImagePane exemplar = pane(robot, "#styleExemplarImage");
+        double resultScale = result.scaleProperty().get();
+        double exemplarScale = exemplar.scaleProperty().get();
+        robot.interact(() -> input.zoomAt(2, input.getWidth() / 2, input.getHeight() / 2));
+        assertEquals(2 * resultScale, result.scaleProperty().get(), 1e-6, "the result zooms with the input");
+        assertEquals(2 * exemplarScale, exemplar.scaleProperty().get(), 1e-6, "and so does the exemplar");
+        // a new render (strength moved) keeps the zoom the user chose
+        Slider strength = robot.lookup("#styleStrength").queryAs(Slider.class);
+        robot.interact(() -> strength.setValue(0.7));
+        waitForStatus(robot, "strength 0.70");
+        assertEquals(2 * resultScale, result.scaleProperty().get(), 1e-6);
+    }
+
+    @Test
+    void exportsTheResultAndATriptych(FxRobot robot) throws Exception {
+        waitForStatus(robot, "strength 1.00");
+        robot.clickOn("#styleExport");
+        Path png = folder.resolve("stylised.png");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && !notifications.isEmpty());
+        assertArrayEquals(viewModel.resultProperty().get().rgb(), ImageDecoder.decode(png).rgb());
+        robot.clickOn("#styleExportTriptych");
+        Path triptych = folder.resolve("style-triptych.png");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(triptych) && notifications.size() >= 2);
+        RgbImage figure = ImageDecoder.decode(triptych);
+        assertTrue(figure.width() > 3 * WIDTH * 320 / HEIGHT && figure.height() > 320, figure.width() + "x" + figure.height());
+        assertEquals(Notification.Severity.INFO, notifications.get(1).severity(), notifications.toString());
+    }
+
+    private void waitForStatus(FxRobot robot, String text) throws Exception {
+        Label status = robot.lookup("#styleStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> status.getText().contains(text) && !viewModel.renderingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notifications.stream().noneMatch(n -> n.severity() == Notification.Severity.ERROR), notifications.toString());
+    }
+
+    private static ZoomableImagePane pane(FxRobot robot, String imageId) {
+        javafx.scene.Node node = robot.lookup(imageId).query();
+        while (!(node instanceof ZoomableImagePane)) {
+            node = node.getParent();
+        }
+        return (ZoomableImagePane) node;
+    }
+
+    private static RgbImage shownPixels(FxRobot robot, String imageId) {
+        Image image = robot.lookup(imageId).queryAs(ImageView.class).getImage();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        byte[] rgb = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = image.getPixelReader().getArgb(x, y);
+                int i = (y * w + x) * 3;
+                rgb[i] = (byte) (argb >> 16);
+                rgb[i + 1] = (byte) (argb >> 8);
+                rgb[i + 2] = (byte) argb;
+            }
+        }
+        return new RgbImage(w, h, rgb);
+    }
+
+    private static double meanDifference(RgbImage a, RgbImage b) {
+        double sum = 0;
+        for (int i = 0; i < a.rgb().length; i++) {
+            sum += Math.abs((a.rgb()[i] & 0xFF) - (b.rgb()[i] & 0xFF));
+        }
+        return sum / a.rgb().length;
+    }
+
+    /** A textured test image; variant 1 is a warm, high-contrast recolouring of the same layout. */
+    private static RgbImage pattern(int variant) {
+        byte[] rgb = new byte[WIDTH * HEIGHT * 3];
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                double shade = 0.5 + 0.25 * Math.sin(x / 5.0) * Math.cos(y / 7.0) + 0.2 * x / WIDTH;
+                int i = (y * WIDTH + x) * 3;
+                if (variant == 0) {
+                    rgb[i] = (byte) (60 + 120 * shade);
+                    rgb[i + 1] = (byte) (80 + 120 * shade);
+                    rgb[i + 2] = (byte) (110 + 110 * shade);
+                } else {
+                    rgb[i] = (byte) Math.min(255, 40 + 215 * shade);
+                    rgb[i + 1] = (byte) (30 + 150 * shade);
+                    rgb[i + 2] = (byte) (20 + 60 * shade);
+                }
+            }
+        }
+        return new RgbImage(WIDTH, HEIGHT, rgb);
+    }
+}
