@@ -68,7 +68,7 @@ class BadInputCliTest {
         Path json = dir.resolve("new/matches.json");
         CliRun bmp = CliRun.of("match", source.toString(), target.toString(), "--default-aligner",
                 "--json", json.toString(), "--figure", dir.resolve("figure.bmp").toString());
-        assertOneLineRefusal(bmp, "expected a .png or .svg or .pdf file name");
+        assertOneLineRefusal(bmp, "unknown format");
         assertFalse(Files.exists(json.getParent()), "nothing written, not even the folder");
     }
 

@@ -134,6 +134,12 @@ class RealSizeCheckpointThroughTheAppTest {
             onFx(() -> {
                 main.selectedModelProperty().set(found);
                 main.openSample(samples.get(1));
+                return null;
+            });
+            // the new pair is decoded on a worker first; Run aligns it once it is the pair
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> main.sourcePathProperty().get() != null
+                    && main.sourcePathProperty().get().getFileName().equals(samples.get(1).source().getFileName()));
+            onFx(() -> {
                 main.run();
                 return null;
             });
