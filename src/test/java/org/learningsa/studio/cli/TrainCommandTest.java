@@ -47,7 +47,7 @@ import org.learningsa.studio.train.StepMetrics;
 class TrainCommandTest {
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private Path fixture;
     private JsonNode expected;
@@ -80,6 +80,7 @@ class TrainCommandTest {
         oneGo = tmp.resolve("one-go");
         resumed = tmp.resolve("resumed");
         firstRun = CliRun.of(trainArgs(oneGo, 3));
+        System.out.println(firstRun.out());
         interrupted = CliRun.of(trainArgs(resumed, 2));
         resumedRun = CliRun.of("train", "--resume", resumed.toString(), "--max-steps", "3");
     }
