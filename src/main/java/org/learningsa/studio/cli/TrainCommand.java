@@ -90,6 +90,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: auto)")
     String device;
 
+    private Progress lastProgress;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,6 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (InterruptGrace interrupt = InterruptGrace.install(err,
                 "abandoning the step in flight and writing last.pt and state.pt")) {
             Progress progress = new Progress(out, err);
+            lastProgress = progress;
             if (resume != null) {
                 if (this.out != null && !this.out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
                     throw new UserFacingException("--out " + this.out + " differs from --resume " + resume
@@ -124,6 +127,11 @@ public final class TrainCommand implements Callable<Integer> {
             return 130;
         }
         out.println("Steps:     " + outcome.stepsDone());
+        String timing = lastProgress == null ? null : lastProgress.timingSummary();
+        if (timing != null) {
+            out.println("Timing:    " + timing);
+        }
+        out.println("Memory:    " + BenchCommand.memoryLine());
         out.println("Run:       " + runDir.toAbsolutePath() + " (metrics.jsonl, last.pt, state.pt)");
         out.flush();
         return 0;
@@ -210,6 +218,10 @@ public final class TrainCommand implements Callable<Integer> {
         private double lossSum;
         private int lossCount;
         private int lossEpoch = -1;
+        private final List<Double> firstEpochMs = new ArrayList<>();
+        private final List<Double> laterEpochsMs = new ArrayList<>();
+        private int firstEpoch = -1;
+        private final long cpuAtStart = BenchCommand.processCpuMillis();
 
         Progress(PrintWriter out, PrintWriter err) {
             this.out = out;
@@ -236,6 +248,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             lossSum += m.loss();
             lossCount++;
+            if (firstEpoch < 0) {
+                firstEpoch = m.epoch();
+            }
+            (m.epoch() == firstEpoch ? firstEpochMs : laterEpochsMs).add(m.timeMs());
             double fraction = total - first + 1 <= 0 ? 1 : (double) (m.step() - first + 1) / (total - first + 1);
             line.progress(String.format(Locale.ROOT, "epoch %d  step %d/%d  loss %.3f (mean %.3f)  %.1f s/step",
                     m.epoch(), m.step(), total, m.loss(), lossSum / lossCount, m.timeMs() / 1000), Math.min(0.999, fraction));
@@ -255,6 +271,33 @@ public final class TrainCommand implements Callable<Integer> {
             err.println();
             err.println("lsa: " + text);
             err.flush();
+        }
+
+        /** Median step time, the first epoch (frozen features computed) against later ones (cached), CPU time. */
+        String timingSummary() {
+            List<Double> all = new ArrayList<>(firstEpochMs);
+            all.addAll(laterEpochsMs);
+            if (all.isEmpty()) {
+                return null;
+            }
+            long cpu = BenchCommand.processCpuMillis();
+            String text = String.format(Locale.ROOT, "median step %.1f s over %d steps; epoch %d %.1f s/step (backbone features computed)",
+                    median(all) / 1000, all.size(), firstEpoch, median(firstEpochMs) / 1000);
+            if (!laterEpochsMs.isEmpty()) {
+                text += String.format(Locale.ROOT, ", later epochs %.1f s/step (cached), ratio %.2f",
+                        median(laterEpochsMs) / 1000, median(laterEpochsMs) / median(firstEpochMs));
+            }
+            if (cpu >= 0 && cpuAtStart >= 0) {
+                text += String.format(Locale.ROOT, "; process CPU %.1f s", (cpu - cpuAtStart) / 1000.0);
+            }
+            return text;
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            java.util.Collections.sort(sorted);
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
 
         void end() {

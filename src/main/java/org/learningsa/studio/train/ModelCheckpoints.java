@@ -140,8 +140,12 @@ final class ModelCheckpoints {
         StateDict.save(file, stateDict(trained), true);
     }
 
-    /** The array's float32 values as little-endian bytes, without a copy where the array allows it. */
+    /**
+     * A copy of the array's float32 values as little-endian bytes. Not a view of the tensor's memory
+     * ({@code toByteBuffer(true)}): with views, a run that went on training after an epoch's save produced NaN weights
+     * in the next step (measured on the fixture, while a resumed run, which saved the same way and then loaded, did not).
+     */
     static ByteBuffer bytesOf(NDArray array) {
-        return array.toByteBuffer(true).order(ByteOrder.LITTLE_ENDIAN);
+        return array.toByteBuffer(false).order(ByteOrder.LITTLE_ENDIAN);
     }
 }
