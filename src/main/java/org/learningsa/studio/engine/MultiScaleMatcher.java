@@ -196,7 +196,8 @@ public final class MultiScaleMatcher {
         NDArray kernel = kernelTable.gather(index, 1);
         NDArray preSoftArgmax = normalised.mul(kernel);
         // exp(β·(v − max v)) / Σ as the reference writes it: softmax(β·v) rounds β·v first and drifts by ~1e-5
-        NDArray exp = preSoftArgmax.sub(preSoftArgmax.max(new int[] {0}, true)).mul(PaperGeometry.SOFT_ARGMAX_BETA).exp();
+        NDArray exp = ScalarOps.times(preSoftArgmax.sub(preSoftArgmax.max(new int[] {0}, true)),
+                PaperGeometry.SOFT_ARGMAX_BETA).exp();
         NDArray probability = exp.div(exp.sum(new int[] {0}, true));
         NDArray grid = coordinates.matMul(probability).transpose();
         out.put("grid_" + stage, grid);

@@ -149,7 +149,7 @@ final class T2TBlock {
             positionTerm.close();
         }
         NDArray qHat = q.div(q.square().sum(new int[] {1}, true).add(ATTENTION_EPS).sqrt());
-        NDArray logits = qHat.transpose(0, 2, 1).matMul(qHat).div(logitScale).div(attentionGamma);
+        NDArray logits = ScalarOps.dividedBy(qHat.transpose(0, 2, 1).matMul(qHat), logitScale).div(attentionGamma);
         NDArray attention = logits.softmax(2);
         NDArray mix = mixLogits.softmax(0);
         NDArray attended = z.matMul(attention.transpose(0, 2, 1));

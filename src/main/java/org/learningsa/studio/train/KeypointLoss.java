@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.KeypointPair;
+import org.learningsa.studio.engine.ScalarOps;
 import org.learningsa.studio.image.PaperGeometry;
 
 /**
@@ -112,18 +113,18 @@ final class KeypointLoss {
         int zeros = 0;
         for (int t = 0; t < GRIDS.length; t++) {
             NDArray grid = readouts.get(GRIDS[t]); // [400, 2]
-            NDArray scaled = grid.mul(10f).div(9f);
+            NDArray scaled = ScalarOps.dividedBy(ScalarOps.times(grid, 10f), 9f);
             NDArray top = select[0].matMul(scaled).mul(oneMinusLu).add(select[1].matMul(scaled).mul(lu));
             NDArray bottom = select[2].matMul(scaled).mul(oneMinusLu).add(select[3].matMul(scaled).mul(lu));
             NDArray sampled = top.mul(oneMinusLv).add(bottom.mul(lv)); // [n, 2], x then y
-            NDArray estimate = sampled.add(1f).mul(halfExtent).div(2f);
+            NDArray estimate = ScalarOps.dividedBy(sampled.add(1f).mul(halfExtent), 2f);
             NDArray squared = truth.sub(estimate).square().sum(new int[] {1}); // [n]
             NDArray positive = squared.gt(0f).toType(DataType.FLOAT32, false);
             // exactly 0 (a NaN distance is not a zero distance)
             zeros += (int) Math.round(squared.eq(0f).toType(DataType.FLOAT32, false).sum().getFloat());
             // sqrt only where the distance is positive: d = sqrt(s·m + (1 − m))·m has gradient 0 where s = 0
             NDArray distance = squared.mul(positive).add(positive.neg().add(1f)).sqrt().mul(positive);
-            NDArray term = distance.sum().div((float) n);
+            NDArray term = ScalarOps.dividedBy(distance.sum(), (float) n);
             values[t] = term.getFloat();
             total = total == null ? term : total.add(term);
         }
