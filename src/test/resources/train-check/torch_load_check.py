@@ -15,12 +15,36 @@ out = {"keys": len(sd), "legacy": not __import__("zipfile").is_zipfile(run + "/l
        "g_f": sd["g_f"].flatten().tolist(),
        "shapes": {k: list(v.shape) for k, v in sd.items()}}
 del ck
+
+
+def torch_reads_its_own_state_weights_only():
+    """torch 1.13's weights_only unpickler lacks BINFLOAT (opcode 71): it refuses any optimizer state, even its own."""
+    import io
+    p = [torch.nn.Parameter(torch.zeros(1))]
+    adam = torch.optim.Adam(p, lr=3e-5)
+    p[0].grad = torch.ones(1)
+    adam.step()
+    buffer = io.BytesIO()
+    torch.save({"optimizer": adam.state_dict()}, buffer)
+    buffer.seek(0)
+    try:
+        torch.load(buffer, weights_only=True)
+        return True
+    except Exception:
+        return False
+
+
 try:
     st = torch.load(run + "/state.pt", map_location="cpu", weights_only=True)
     out["state_weights_only"] = True
 except TypeError:  # torch without weights_only
     st = torch.load(run + "/state.pt", map_location="cpu")
     out["state_weights_only"] = False
+except Exception as e:
+    if torch_reads_its_own_state_weights_only():
+        raise  # our file is at fault: torch reads its own state this way
+    st = torch.load(run + "/state.pt", map_location="cpu")
+    out["state_weights_only"] = "unsupported by torch " + torch.__version__ + ": " + str(e)[-40:]
 opt = st["optimizer"]
 out["optimizer_state_entries"] = len(opt["state"])
 out["param_group_params"] = len(opt["param_groups"][0]["params"])

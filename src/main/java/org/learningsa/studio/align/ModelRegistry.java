@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.learningsa.studio.core.AppPaths;
+import org.learningsa.studio.core.FileVersion;
 import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The models the app can align with: the weight-free {@link DefaultAligner} and every LearningSA
  * checkpoint found in {@link AppPaths#checkpointSearchDirs()} or opened by the user. A checkpoint is
  * recognised by its keys (the enhancement transformers and {@code g_f}), loaded on first use and kept,
- * so switching back to it is instant. One registry lives as long as the app; close it to free the networks.
+ * so switching back to it is instant; a file that changed since (size or time) is loaded again. One registry lives as long as the app; close it to free the networks.
  */
 public final class ModelRegistry implements AutoCloseable {
 
@@ -46,6 +47,8 @@ public final class ModelRegistry implements AutoCloseable {
     private final List<Path> searchDirs;
     private final Set<Path> userFiles = new LinkedHashSet<>();
     private final Map<Path, LearningSaAligner> loaded = new LinkedHashMap<>();
+    /** The version of each loaded file when it was read: a rewritten file (a run's last.pt) is read again. */
+    private final Map<Path, FileVersion> loadedVersions = new LinkedHashMap<>();
     private final Map<Path, Boolean> recognised = new LinkedHashMap<>();
     private final Map<Path, String> rejected = new LinkedHashMap<>();
     private DefaultAligner defaultAligner;
@@ -152,9 +155,17 @@ public final class ModelRegistry implements AutoCloseable {
      */
     public synchronized LearningSaAligner aligner(Path checkpoint) {
         Path key = checkpoint.toAbsolutePath().normalize();
+        FileVersion version = FileVersion.of(key);
         LearningSaAligner aligner = loaded.get(key);
-        if (aligner != null) {
+        if (aligner != null && version.equals(loadedVersions.get(key))) {
             return aligner;
+        }
+        if (aligner != null) {
+            // the file was replaced (a training run saves last.pt after every epoch): its old weights are stale.
+            // align() and close() share the aligner's lock, so a run still using it finishes first.
+            LOG.info("{} changed since it was loaded; reading it again", key);
+            loaded.remove(key).close();
+            recognised.remove(key);
         }
         CheckpointVerdict.check(key);
         LOG.info("loading {}", key);
@@ -162,6 +173,7 @@ public final class ModelRegistry implements AutoCloseable {
         checkpointLoads++;
         aligner = new LearningSaAligner(network, "LearningSA (" + key.getFileName() + ")");
         loaded.put(key, aligner);
+        loadedVersions.put(key, version);
         userFiles.add(key);
         return aligner;
     }
@@ -243,6 +255,7 @@ public final class ModelRegistry implements AutoCloseable {
     public synchronized void close() {
         loaded.values().forEach(LearningSaAligner::close);
         loaded.clear();
+        loadedVersions.clear();
         if (hashedWeightsAligner != null) {
             hashedWeightsAligner.close();
             hashedWeightsAligner = null;

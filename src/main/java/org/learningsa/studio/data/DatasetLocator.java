@@ -110,7 +110,10 @@ public final class DatasetLocator {
                     + " columns; expected image A, image B, class, XA, YA, XB, YB"
                     + (benchmark == Benchmark.PF_PASCAL ? ", L_pck" : "") + " (one header line, coordinates joined by ';')");
         }
-        return PfCsvReader.read(benchmark, table, new ImageResolver(roots, allowOutside), layoutName);
+        // PF-PASCAL's training pairs (train.py's layout) have no L_pck column: name the layout that was read
+        String layout = benchmark == Benchmark.PF_PASCAL && table.header().size() == 7
+                ? "train.py's 7-column training CSV" : layoutName;
+        return PfCsvReader.read(benchmark, table, new ImageResolver(roots, allowOutside), layout);
     }
 
     private static Path findCsv(Benchmark benchmark, Path folder, List<String> names) {

@@ -2,6 +2,7 @@ package org.learningsa.studio.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ final class TorchAdam implements AutoCloseable {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPS = 1e-8;
+    /** Elements per slice of the update: 1 Mi floats = 4 MB per temporary. */
+    static final long CHUNK = 1 << 20;
 
     /** The state torch keeps per parameter: {@code step} (a float tensor in torch ≥ 1.12), {@code exp_avg}, {@code exp_avg_sq}. */
     static final class Slot {
@@ -77,8 +80,6 @@ final class TorchAdam implements AutoCloseable {
         nonFinite.clear();
         // grad mode is per thread in libtorch; an in-place update of a leaf that requires grad must run without it
         JniUtils.setGradMode(false);
-        float oneMinusBeta1 = (float) (1 - BETA1);
-        float oneMinusBeta2 = (float) (1 - BETA2);
         for (Map.Entry<String, NDArray> e : parametersWithGradient.entrySet()) {
             NDArray parameter = e.getValue();
             try (NDManager scope = manager.newSubManager()) {
@@ -93,22 +94,58 @@ final class TorchAdam implements AutoCloseable {
                 Slot slot = state.computeIfAbsent(e.getKey(), k -> new Slot(0, zerosLike(parameter), zerosLike(parameter)));
                 slot.expAvg.tempAttach(scope);
                 slot.expAvgSq.tempAttach(scope);
-                if (!Float.isFinite(gradient.sum().getFloat())) {
+                slot.step++;
+                double biasCorrection1 = 1 - Math.pow(BETA1, slot.step);
+                double biasCorrection2 = 1 - Math.pow(BETA2, slot.step);
+                Update update = new Update((float) -(learningRate / biasCorrection1), (float) Math.sqrt(biasCorrection2));
+                if (!update.apply(parameter, gradient, slot.expAvg, slot.expAvgSq)) {
                     // torch applies such a step too (and the weights become NaN); say where it came from
                     nonFinite.add(e.getKey());
                 }
-                slot.step++;
-                slot.expAvg.muli((float) BETA1).addi(gradient.mul(oneMinusBeta1));
-                // addcmul_(g, g, value): self + value·g·g, evaluated left to right
-                slot.expAvgSq.muli((float) BETA2).addi(gradient.mul(oneMinusBeta2).mul(gradient));
-                double biasCorrection1 = 1 - Math.pow(BETA1, slot.step);
-                double biasCorrection2 = 1 - Math.pow(BETA2, slot.step);
-                double stepSize = learningRate / biasCorrection1;
-                NDArray denom = slot.expAvgSq.sqrt().div((float) Math.sqrt(biasCorrection2)).add((float) EPS);
-                // addcdiv_(m, denom, value=-step_size): self + value·m / denom
-                parameter.addi(slot.expAvg.mul((float) -stepSize).div(denom));
                 JniUtils.zeroGrad((PtNDArray) parameter);
             }
+        }
+    }
+
+    /**
+     * The element-wise update of one parameter, run over flat slices of {@link #CHUNK} elements (views, so the
+     * parameter and its moments change in place). Every element goes through the same float32 ops as the
+     * whole-tensor formula, so the result is bit-identical; but the temporaries are a few MB instead of 7 copies of
+     * the tensor (the level-4 projection alone is 420 MB), which keeps the peak memory down and lets the allocator
+     * reuse them instead of mapping fresh pages every time. Parameters, gradients and moments are contiguous (created
+     * so, and autograd gives a contiguous parameter a contiguous gradient), which the views rely on.
+     */
+    private record Update(float negativeStepSize, float biasCorrection2Sqrt) {
+
+        /** @return whether the gradient was finite */
+        boolean apply(NDArray parameter, NDArray gradient, NDArray expAvg, NDArray expAvgSq) {
+            long n = parameter.size();
+            NDArray p = parameter.reshape(-1);
+            NDArray g = gradient.reshape(-1);
+            NDArray m = expAvg.reshape(-1);
+            NDArray v = expAvgSq.reshape(-1);
+            boolean finite = true;
+            for (long from = 0; from < n; from += CHUNK) {
+                NDIndex slice = new NDIndex("{}:{}", from, Math.min(n, from + CHUNK));
+                try (NDManager chunk = p.getManager().newSubManager()) {
+                    NDArray pc = p.get(slice);
+                    NDArray gc = g.get(slice);
+                    NDArray mc = m.get(slice);
+                    NDArray vc = v.get(slice);
+                    for (NDArray a : new NDArray[] {pc, gc, mc, vc}) {
+                        a.attach(chunk);
+                    }
+                    finite &= Float.isFinite(gc.sum().getFloat());
+                    // m = m·β1 + (1−β1)·g
+                    mc.muli((float) BETA1).addi(gc.mul((float) (1 - BETA1)));
+                    // v = v·β2 + ((1−β2)·g)·g: addcmul_(g, g, value) evaluated left to right
+                    vc.muli((float) BETA2).addi(gc.mul((float) (1 - BETA2)).muli(gc));
+                    // denom = sqrt(v) / sqrt(1 − β2^t) + eps, then p += (−lr / (1 − β1^t))·m / denom (addcdiv_)
+                    NDArray denom = vc.sqrt().divi(biasCorrection2Sqrt).addi((float) EPS);
+                    pc.addi(mc.mul(negativeStepSize).divi(denom));
+                }
+            }
+            return finite;
         }
     }
 

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.core.FileVersion;
 
 /**
- * Results already computed, per (model, source, target), so going back to a pair or a model shows
+ * Results already computed, per (model, source, target) and their file versions, so going back to a pair or a model shows
  * its matches at once. Least recently used entries go first; an alignment holds about 4 MB.
  */
 final class AlignmentCache {
@@ -15,10 +16,18 @@ final class AlignmentCache {
     /** Enough for flipping between a few pairs and models without holding much memory. */
     static final int CAPACITY = 12;
 
-    record Key(String modelId, Path source, Path target) {
-        Key {
-            source = source.toAbsolutePath().normalize();
-            target = target.toAbsolutePath().normalize();
+    /**
+     * A model and a pair, each with the version of its file: a checkpoint rewritten by a training run (or an image
+     * edited elsewhere) under the same name is a different key, so its old result is not shown as current.
+     */
+    record Key(String modelId, FileVersion modelVersion, Path source, FileVersion sourceVersion, Path target,
+               FileVersion targetVersion) {
+
+        static Key of(ModelChoice model, Path source, Path target) {
+            Path s = source.toAbsolutePath().normalize();
+            Path t = target.toAbsolutePath().normalize();
+            FileVersion weights = model.checkpoint() == null ? null : FileVersion.of(model.checkpoint());
+            return new Key(model.id(), weights, s, FileVersion.of(s), t, FileVersion.of(t));
         }
     }
 

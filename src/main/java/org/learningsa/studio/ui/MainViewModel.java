@@ -233,7 +233,7 @@ public final class MainViewModel {
                     + "(File → Open, drag and drop, or a sample pair)."));
             return;
         }
-        AlignmentCache.Key key = new AlignmentCache.Key(model.id(), source, target);
+        AlignmentCache.Key key = AlignmentCache.Key.of(model, source, target);
         if (cache.get(key).isPresent()) {
             alignment.set(cache.get(key).get());
             return;
@@ -346,7 +346,7 @@ public final class MainViewModel {
         if (sourcePath.get() == null || targetPath.get() == null || selectedModel.get() == null) {
             return null;
         }
-        return new AlignmentCache.Key(selectedModel.get().id(), sourcePath.get(), targetPath.get());
+        return AlignmentCache.Key.of(selectedModel.get(), sourcePath.get(), targetPath.get());
     }
 
     /** Shows the current pair's cached result, or none; the status bar never speaks of another pair's run. */

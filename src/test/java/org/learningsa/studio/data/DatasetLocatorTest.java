@@ -166,6 +166,15 @@ class DatasetLocatorTest {
         assertNull(dataset.pairs().get(0).domain());
     }
 
+    @Test
+    void trainingCsvWithoutLpckIsDescribedAsTheSevenColumnLayoutItIs() {
+        Path fixture = Path.of(System.getProperty("lsa.project", ".")).resolve("src/test/resources/train-fixture");
+        Dataset dataset = DatasetLocator.open(Benchmark.PF_PASCAL, fixture, fixture.resolve("train_pairs.csv"), "trn");
+        assertEquals(2, dataset.pairs().size());
+        assertTrue(dataset.description().contains("7-column"), dataset.description());
+        assertTrue(!dataset.description().contains("8-column"), dataset.description());
+    }
+
     private static String readString(Path file) {
         try {
             return Files.readString(file);

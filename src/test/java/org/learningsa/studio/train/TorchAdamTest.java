@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,35 @@ class TorchAdamTest {
             assertEquals(3, adam.state().get("p").step);
             assertTrue(!adam.state().containsKey("untouched"));
             assertArrayEquals(new float[] {7f, 8f}, untouched.toFloatArray());
+        }
+    }
+
+    @Test
+    void updatesALargeParameterSliceBySliceBitForBitAsTheWholeTensorFormula() {
+        EngineRuntime.start(DeviceChoice.CPU);
+        long n = 2 * TorchAdam.CHUNK + 12_345; // two full slices and a tail
+        try (NDManager manager = NDManager.newBaseManager(); TorchAdam adam = new TorchAdam(manager)) {
+            manager.getEngine().setRandomSeed(7);
+            NDArray p = manager.randomNormal(new Shape(n));
+            NDArray gradientSource = manager.randomNormal(p.getShape()).mul(1e-3f);
+            NDArray expected = p.duplicate();
+            NDArray m = manager.zeros(p.getShape());
+            NDArray v = manager.zeros(p.getShape());
+            p.setRequiresGradient(true);
+            for (int t = 1; t <= 2; t++) {
+                try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector();
+                     NDManager scope = manager.newSubManager()) {
+                    p.tempAttach(scope);
+                    gc.backward(p.mul(gradientSource).sum()); // gradient = gradientSource exactly
+                }
+                adam.step(Map.of("p", p), 3e-5);
+                // the same formula over the whole tensor at once, as torch's single-tensor Adam writes it
+                m.muli(0.9f).addi(gradientSource.mul((float) (1 - 0.9)));
+                v.muli(0.999f).addi(gradientSource.mul((float) (1 - 0.999)).mul(gradientSource));
+                NDArray denom = v.sqrt().div((float) Math.sqrt(1 - Math.pow(0.999, t))).add(1e-8f);
+                expected.addi(m.mul((float) -(3e-5 / (1 - Math.pow(0.9, t)))).div(denom));
+            }
+            assertArrayEquals(expected.toFloatArray(), p.toFloatArray());
         }
     }
 }

@@ -164,6 +164,14 @@ class RealSizeCheckpointThroughTheAppTest {
             assertEquals(2, evaluation.reportProperty().get().images().encoded(), "1 pair, 2 images");
             assertEquals(1, registry.checkpointLoads(), "the evaluation re-used the main window's model");
 
+            // a training run replaces its last.pt under the same name: the next use reads the new file
+            Files.setLastModifiedTime(checkpoint, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(checkpoint).toMillis() + 10_000));
+            Aligner reloaded = catalog.load(found, ProgressListener.NONE, CancelToken.NEVER);
+            assertEquals(2, registry.checkpointLoads(), "a checkpoint rewritten since it was loaded is read again");
+            assertTrue(reloaded != again, "the stale network is replaced");
+            assertSame(reloaded, registry.aligner(checkpoint), "and kept while the file stays the same");
+
             System.out.printf(Locale.ROOT, "real-size checkpoint (%d bytes): written in %.1f s; select + load + first pair "
                             + "%.1f s (slowest JavaFX answer %.2f s); switch back %.4f s; evaluation of 1 pair %.1f s; "
                             + "checkpoint loads %d%n", Files.size(checkpoint), writeSeconds, firstRunSeconds, slowestFxAnswer,
