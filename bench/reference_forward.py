@@ -268,6 +268,14 @@ class ReferenceSFNet(nn.Module):
         return out
 
 
+def report_blas():
+    """Prints which BLAS this process mapped; the netlib reference BLAS makes the baseline meaningless."""
+    blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l and l.split()[-1].startswith("/")})
+    print("blas: " + (", ".join(blas) or "(none mapped)"), flush=True)
+    if any("/blas/libblas" in b for b in blas):
+        print("WARNING: netlib reference BLAS (single-threaded, ~60x slower matmul); see bench/README.md", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
@@ -280,10 +288,7 @@ def main():
     nparam = sum(p.numel() for p in net.parameters())
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, params {nparam:,}, "
           f"build {(time.perf_counter() - t0) * 1e3:.0f} ms", flush=True)
-    blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l and l.split()[-1].startswith("/")})
-    print("blas: " + (", ".join(blas) or "(none mapped)"), flush=True)
-    if any("/blas/libblas" in b for b in blas):
-        print("WARNING: netlib reference BLAS (single-threaded, ~60x slower matmul); see bench/README.md", flush=True)
+    report_blas()
     src = torch.randn(1, 3, 320, 320)
     tgt = torch.randn(1, 3, 320, 320)
     with torch.no_grad():

@@ -33,7 +33,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reference_forward import ReferenceSFNet  # noqa: E402
+from reference_forward import ReferenceSFNet, report_blas  # noqa: E402
 
 INPUT = 320
 MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
@@ -92,10 +92,7 @@ def main():
     trainable = [p for p in net.parameters() if p.requires_grad]
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {len(pairs)} pairs, "
           f"{sum(p.numel() for p in trainable):,} trainable parameters", flush=True)
-    blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l and l.split()[-1].startswith("/")})
-    print("blas: " + (", ".join(blas) or "(none mapped)"), flush=True)
-    if any("/blas/libblas" in b for b in blas):
-        print("WARNING: netlib reference BLAS (single-threaded, ~60x slower matmul); see bench/README.md", flush=True)
+    report_blas()
     optimizer = torch.optim.Adam(trainable, lr=3e-5)
     scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[30], gamma=0.2)
     times = []

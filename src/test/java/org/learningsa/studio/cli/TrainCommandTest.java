@@ -43,9 +43,6 @@ import org.learningsa.studio.train.StepMetrics;
  * must not touch are compared bit for bit.
  */
 @Tag("slow")
-@org.junit.jupiter.api.Disabled("known bug, not yet fixed: in one process, the step after the end-of-epoch save (step 3) "
-        + "gives NaN grids for some levels, while steps 1-2 match the reference (rel. 8.6e-7) and a run resumed from the "
-        + "saved state makes step 3 correctly (1694.14575 vs 1694.14673). Enable when fixed.")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainCommandTest {
 
