@@ -8,15 +8,16 @@ import org.learningsa.studio.align.Alignment;
 
 /**
  * Results already computed, per (model, source, target), so going back to a pair or a model shows
- * its matches at once. Least recently used entries go first; an alignment holds about 4 MB.
+ * its matches at once. Least recently used entries go first; an alignment holds about 4 MB. The
+ * evaluation window keeps its last results in one too, for "Open pair in main window".
  */
-final class AlignmentCache {
+public final class AlignmentCache {
 
     /** Enough for flipping between a few pairs and models without holding much memory. */
-    static final int CAPACITY = 12;
+    public static final int CAPACITY = 12;
 
-    record Key(String modelId, Path source, Path target) {
-        Key {
+    public record Key(String modelId, Path source, Path target) {
+        public Key {
             source = source.toAbsolutePath().normalize();
             target = target.toAbsolutePath().normalize();
         }
@@ -29,15 +30,15 @@ final class AlignmentCache {
         }
     };
 
-    Optional<Alignment> get(Key key) {
+    public Optional<Alignment> get(Key key) {
         return Optional.ofNullable(entries.get(key));
     }
 
-    void put(Key key, Alignment alignment) {
+    public void put(Key key, Alignment alignment) {
         entries.put(key, alignment);
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 }
