@@ -10,9 +10,11 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.learningsa.studio.eval.EvaluationReport;
 import org.learningsa.studio.eval.EvaluationSettings;
@@ -53,11 +55,21 @@ final class EvaluationSummary {
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(percent(c.getValue().pck()[index])));
             table.getColumns().add(column);
         }
+        FittedColumns.fitHeaders(table);
+        convention.setId("evalConvention");
         convention.setWrapText(true);
         convention.setStyle("-fx-font-size: 0.85em;");
+        convention.setMinHeight(Region.USE_PREF_SIZE);
+        // the convention is a paragraph: whole, in a few lines that scroll, rather than one line cut off
+        ScrollPane conventionBox = new ScrollPane(convention);
+        conventionBox.setId("evalConventionBox");
+        conventionBox.setFitToWidth(true);
+        conventionBox.setPrefViewportHeight(52);
+        conventionBox.setMinViewportHeight(52);
+        conventionBox.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         domainChart.setVisible(false);
         domainChart.managedProperty().bind(domainChart.visibleProperty());
-        VBox box = new VBox(6, categoryChart, domainChart, table, convention);
+        VBox box = new VBox(6, categoryChart, domainChart, table, conventionBox);
         VBox.setVgrow(categoryChart, Priority.ALWAYS);
         VBox.setVgrow(domainChart, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);

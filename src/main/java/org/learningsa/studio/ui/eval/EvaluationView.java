@@ -241,18 +241,22 @@ public final class EvaluationView {
         pairTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         pairColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortName(c.getValue())));
         FittedColumns.withTooltips(pairColumn, name -> name);
-        FittedColumns.reset(pairColumn);
+        TableColumn<PairResult, String> category = new TableColumn<>("category");
+        category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pair().category()));
+        FittedColumns.withTooltips(category, name -> name);
         // each new row widens the column to its name, so no pair is shown as "2009_00…"
         viewModel.pairs().addListener((javafx.collections.ListChangeListener<PairResult>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && viewModel.pairs().isEmpty()) {
                     FittedColumns.reset(pairColumn);
+                    FittedColumns.reset(category);
                 }
-                change.getAddedSubList().forEach(r -> FittedColumns.fit(pairColumn, shortName(r)));
+                change.getAddedSubList().forEach(r -> {
+                    FittedColumns.fit(pairColumn, shortName(r));
+                    FittedColumns.fit(category, r.pair().category());
+                });
             }
         });
-        TableColumn<PairResult, String> category = new TableColumn<>("category");
-        category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pair().category()));
         TableColumn<PairResult, Number> points = new TableColumn<>("points");
         points.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().evaluatedPoints()));
         pairTable.getColumns().add(pairColumn);
@@ -266,6 +270,7 @@ public final class EvaluationView {
                     ? EvaluationSummary.percent(c.getValue().pck()[index]) : ""));
             pairTable.getColumns().add(column);
         }
+        FittedColumns.fitHeaders(pairTable);
         pairTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedPairProperty().set(now));
         skippedTable.setItems(viewModel.skipped());
         skippedTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -281,6 +286,7 @@ public final class EvaluationView {
         TabPane tabs = new TabPane(pairsTab, skippedTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pairCanvas.setId("evalPairView");
+        shownAlpha.setId("evalShownAlpha");
         shownAlpha.getItems().setAll(viewModel.alphas());
         shownAlpha.setValue(SHOWN_ALPHA);
         shownAlpha.setConverter(new javafx.util.StringConverter<>() {

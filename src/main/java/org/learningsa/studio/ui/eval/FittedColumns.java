@@ -15,7 +15,7 @@ import javafx.scene.text.Text;
 final class FittedColumns {
 
     /** Cell padding and a little slack, in pixels, added to the measured text width. */
-    private static final double PADDING = 22;
+    private static final double PADDING = 14;
 
     private FittedColumns() {
     }
@@ -37,6 +37,11 @@ final class FittedColumns {
     static void reset(TableColumn<?, ?> column) {
         column.setMinWidth(10);
         fit(column, column.getText());
+    }
+
+    /** Makes every column of {@code table} at least as wide as its header, so no header reads "cate…". */
+    static void fitHeaders(javafx.scene.control.TableView<?> table) {
+        table.getColumns().forEach(FittedColumns::reset);
     }
 
     /** Cells that show {@code text} of their row and the same text as a tooltip. */

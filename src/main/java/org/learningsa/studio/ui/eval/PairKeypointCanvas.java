@@ -187,7 +187,9 @@ final class PairKeypointCanvas extends Pane {
         for (Mark mark : marks) {
             Color colour = mark.kind() == Kind.TARGET_KEYPOINT ? TARGET : mark.correct() ? CORRECT : WRONG;
             if (mark.kind() == Kind.PREDICTION) {
-                drawCross(g, mark, colour);
+                Mark ground = marks.stream().filter(m -> m.kind() == Kind.GROUND_TRUTH && m.number() == mark.number())
+                        .findFirst().orElse(mark);
+                drawCross(g, mark, ground, colour);
             } else {
                 drawDot(g, mark, colour);
             }
@@ -206,8 +208,11 @@ final class PairKeypointCanvas extends Pane {
         g.fillText(Integer.toString(mark.number()), mark.x(), mark.y());
     }
 
-    /** A cross with a dark outline and the number beside it, outlined so it reads on any photo. */
-    private static void drawCross(GraphicsContext g, Mark mark, Color colour) {
+    /**
+     * A cross with a dark outline and the number beside it, outlined so it reads on any photo; the number
+     * sits on the side away from the ground truth, so it never covers the numbered dot.
+     */
+    private static void drawCross(GraphicsContext g, Mark mark, Mark ground, Color colour) {
         double r = mark.radius() * 0.8;
         for (int pass = 0; pass < 2; pass++) {
             g.setStroke(pass == 0 ? Color.rgb(0, 0, 0, 0.7) : colour);
@@ -216,8 +221,8 @@ final class PairKeypointCanvas extends Pane {
             g.strokeLine(mark.x() - r, mark.y() + r, mark.x() + r, mark.y() - r);
         }
         String number = Integer.toString(mark.number());
-        double lx = mark.x() + r + 7;
-        double ly = mark.y() - r;
+        double lx = mark.x() + (mark.x() >= ground.x() ? r + 7 : -(r + 7));
+        double ly = mark.y() + (mark.y() > ground.y() ? r + 2 : -r);
         g.setStroke(Color.rgb(0, 0, 0, 0.8));
         g.setLineWidth(3);
         g.strokeText(number, lx, ly);

@@ -104,6 +104,21 @@ class EvaluationWindowReadabilityTest {
         Label model = robot.lookup("#evalModel").queryAs(Label.class);
         assertTrue(model.getText().contains("learningsa_finetuned_crodom_epoch_12_best.pt"), model.getText());
         assertEquals(model.getText(), shown(model), "the model label is shown whole");
+        // every other cell and every column header of both tables, and the convention under the table
+        List<Labeled> cellsAndHeaders = new ArrayList<>();
+        for (String selector : List.of("#evalCategories .table-cell", "#evalPairs .table-cell",
+                "#evalCategories .column-header .label", "#evalPairs .column-header .label")) {
+            cellsAndHeaders.addAll(robot.lookup(selector).queryAllAs(Labeled.class));
+        }
+        assertTrue(cellsAndHeaders.stream().anyMatch(l -> "category".equals(l.getText())), "the headers are checked too");
+        for (Labeled shownText : cellsAndHeaders) {
+            if (shownText.getText() != null && !shownText.getText().isEmpty() && shownText.isVisible()) {
+                assertEquals(shownText.getText(), shown(shownText), "a table cell or column header shown whole");
+            }
+        }
+        Label convention = robot.lookup("#evalConvention").queryAs(Label.class);
+        assertFalse(convention.getText().isEmpty());
+        assertEquals(convention.getText(), shown(convention), "the convention under the table is shown whole");
         Label legend = robot.lookup("#evalLegend").queryAs(Label.class);
         assertTrue(legend.getText().contains("numbered"), legend.getText());
         assertEquals(legend.getText(), shown(legend), "the keypoint legend is shown whole");
