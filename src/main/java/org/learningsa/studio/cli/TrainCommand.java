@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-validation", description = "skip the per-epoch validation")
     boolean noValidation;
 
-    @Option(names = "--save-every", paramLabel = "N", description = "write epoch_NNN.pt when epoch % N == 0 (default: 10; 0: never)")
+    @Option(names = "--save-every", paramLabel = "N", description = "write epoch_NNN.pt when epoch %% N == 0 (default: 10; 0: never)")
     Integer saveEvery;
 
     @Option(names = "--shuffle", paramLabel = "SEED", description = "shuffle the pairs every epoch with this seed (default: CSV order, as train.py)")

@@ -85,9 +85,10 @@ public final class DatasetLocator {
             if (findImageFolder(folder, imageFolders) == null) {
                 missing.add(imageFolders.get(0) + "/");
             }
-            throw new UserFacingException(benchmark.cliName() + ": " + folder + " is not a " + benchmark.displayName()
+            throw new NotADatasetFolderException(benchmark.cliName() + ": " + folder + " is not a " + benchmark.displayName()
                     + " folder. Expected " + String.join(" or ", csvNames) + " (or --csv FILE) and the image folder "
-                    + imageFolders.get(0) + "/, in the folder or in its data/ subfolder. Missing: " + String.join(", ", missing));
+                    + imageFolders.get(0) + "/, in the folder or in its data/ subfolder. Missing: " + String.join(", ", missing),
+                    benchmark, folder, List.of(String.join(" or ", csvNames), imageFolders.get(0) + "/"), missing);
         }
         if (!Files.isRegularFile(csvFile)) {
             throw new UserFacingException(benchmark.cliName() + ": the CSV " + csvFile + " does not exist");
@@ -161,9 +162,10 @@ public final class DatasetLocator {
             missing.add("JPEGImages/");
         }
         if (!missing.isEmpty()) {
-            throw new UserFacingException("spair: " + folder + " is not a SPair-71k folder. Expected PairAnnotation/" + split
-                    + "/*.json, JPEGImages/<category>/ and (optional) Layout/large/" + split + ".txt. Missing: "
-                    + String.join(", ", missing));
+            throw new NotADatasetFolderException("spair: " + folder + " is not a SPair-71k folder. Expected PairAnnotation/"
+                    + split + "/*.json, JPEGImages/<category>/ and (optional) Layout/large/" + split + ".txt. Missing: "
+                    + String.join(", ", missing), Benchmark.SPAIR, folder,
+                    List.of("PairAnnotation/" + split + "/", "JPEGImages/"), missing);
         }
         return SpairReader.read(root, split, allowOutside);
     }

@@ -199,9 +199,9 @@ final class MainMenus {
             org.learningsa.studio.ui.eval.EvaluationViewModel evaluation = org.learningsa.studio.ui.eval.EvaluationWindows.newViewModel(main.catalog());
             ModelChoice selected = main.selectedModelProperty().get();
             evaluation.checkpointProperty().set(selected == null ? null : selected.checkpoint());
-            evaluation.setPairOpener((source, target) -> {
-                main.openSource(source);
-                main.openTarget(target);
+            evaluation.setPairOpener(pair -> {
+                main.openPair(pair);
+                window.stage().toFront();
             });
             org.learningsa.studio.ui.eval.EvaluationView.open(window.stage(), evaluation);
         });

@@ -64,6 +64,8 @@ public final class MainViewModel {
     /** The kind of the open sample pair ("same-scene", "cross-instance", …); null for the user's own images. */
     private final ReadOnlyObjectWrapper<String> pairKind = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding guessing;
+    /** Keypoints sent with the open pair (the evaluation's ground truth); null when none or another pair is open. */
+    private final ReadOnlyObjectWrapper<ReferencePoints> referencePoints = new ReadOnlyObjectWrapper<>();
     private int sourceDecodeGeneration;
     private int targetDecodeGeneration;
 
@@ -113,17 +115,47 @@ public final class MainViewModel {
 
     /** Opens both images of {@code pair} together once both have decoded, so Run never sees half a pair. */
     public void openSample(SamplePair pair) {
-        open(pair.source(), pair.target(), false);
+        open(pair.source(), pair.target(), false, null);
     }
 
     /** Opens {@code file} as the source once it has decoded; a file that fails changes nothing. */
     public void openSource(Path file) {
-        open(file, null, true);
+        open(file, null, true, null);
     }
 
     /** Opens {@code file} as the target once it has decoded; a file that fails changes nothing. */
     public void openTarget(Path file) {
-        open(null, file, true);
+        open(null, file, true, null);
+    }
+
+    /**
+     * Shows a pair as another window saw it (Evaluate → Open pair in main window): selects its model (adding
+     * a checkpoint the selector does not list yet), opens both images, shows the result it brought or, when it
+     * brought none, aligns the pair in the background, and shows its keypoints. A pair that fails to open
+     * changes nothing, as for any open.
+     */
+    public void openPair(PairToOpen request) {
+        ModelChoice model = models.stream().filter(m -> m.id().equals(request.model().id())).findFirst().orElse(null);
+        if (model == null) {
+            model = request.model();
+            models.add(model);
+        }
+        if (request.alignment() != null) {
+            // into the cache first: selecting the model and opening the pair then show it like any cached result
+            cache.put(AlignmentCache.Key.of(model, request.source(), request.target()), request.alignment());
+        }
+        selectedModel.set(model);
+        open(request.source(), request.target(), true, () -> {
+            referencePoints.set(request.points());
+            if (alignment.get() == null) {
+                run();
+            }
+            if (request.points() != null) {
+                dialogs.notify(Notification.info("Evaluation pair opened", request.points().points().size()
+                        + " keypoints (" + request.points().description() + ") are shown, numbered as in the evaluation "
+                        + "window: a numbered ring on the source and its ground-truth match on the target."));
+            }
+        });
     }
 
     /** Asks for a source image (File → Open source…). */
@@ -167,8 +199,10 @@ public final class MainViewModel {
      * Decodes {@code file} in the background and only then makes it the source or target: until it
      * has decoded the current pair, its view and its results stay, and a file that cannot be decoded
      * changes nothing (nor enters Recent). Of several opens of one side, the last one wins.
+     *
+     * @param opened run once the pair is shown (not after a failure or when a later open won), or null
      */
-    private void open(Path newSource, Path newTarget, boolean remember) {
+    private void open(Path newSource, Path newTarget, boolean remember, Runnable opened) {
         int sourceGeneration = newSource == null ? sourceDecodeGeneration : ++sourceDecodeGeneration;
         int targetGeneration = newTarget == null ? targetDecodeGeneration : ++targetDecodeGeneration;
         Path named = newSource != null ? newSource : newTarget;
@@ -198,6 +232,9 @@ public final class MainViewModel {
                 targetPixels.set(images[1]);
             }
             pairChanged();
+            if (opened != null) {
+                opened.run();
+            }
         }).onFailure(error -> dialogs.notify(Notification.error("Cannot open " + failed.get().getFileName(), error))));
     }
 
@@ -208,6 +245,9 @@ public final class MainViewModel {
                 .filter(p -> (p.source().equals(source) && p.target().equals(target))
                         || (p.source().equals(target) && p.target().equals(source)))
                 .map(SamplePair::kind).findFirst().orElse(null));
+        if (referencePoints.get() != null && !referencePoints.get().isFor(source, target)) {
+            referencePoints.set(null);
+        }
         showCachedResult();
     }
 
@@ -412,6 +452,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<TaskHandle> runningTaskProperty() {
         return runningTask.getReadOnlyProperty();
+    }
+
+    /** Keypoints sent with the open pair (by the evaluation window), null when there are none. */
+    public ReadOnlyObjectProperty<ReferencePoints> referencePointsProperty() {
+        return referencePoints.getReadOnlyProperty();
     }
 
     /** The open sample pair's kind, null when the images are not a sample pair. */

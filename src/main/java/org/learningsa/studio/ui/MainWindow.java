@@ -83,6 +83,7 @@ public final class MainWindow {
         this.stage = window;
         pairView = new PairView(main, display, inspector, notifications);
         org.learningsa.studio.ui.edit.EditLayer.install(pairView, editor, inspector);
+        org.learningsa.studio.ui.pair.ReferencePointsLayer.install(pairView, main.referencePointsProperty());
         strip = new ScaleStrip(display.readoutProperty()::set);
         bindStrip();
 

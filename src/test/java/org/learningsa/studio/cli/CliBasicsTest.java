@@ -15,6 +15,36 @@ class CliBasicsTest {
         assertTrue(result.out().contains("gui"), result.out());
     }
 
+    /** picocli formats every description with String.format: a bare '%' prints a warning at each --help. */
+    @Test
+    void everyOptionDescriptionIsAValidFormatString() {
+        picocli.CommandLine lsa = new picocli.CommandLine(new LsaCommand());
+        for (picocli.CommandLine command : lsa.getSubcommands().values()) {
+            checkDescriptions(command.getCommandName(), command.getCommandSpec().userObject().getClass());
+        }
+    }
+
+    /** The raw annotation texts of a command, its mixins and its argument groups (as picocli formats them). */
+    private static void checkDescriptions(String command, Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+                for (String line : option == null ? new String[0] : option.description()) {
+                    try {
+                        String.format(line);
+                    } catch (java.util.IllegalFormatException e) {
+                        throw new AssertionError("lsa " + command + " " + String.join("/", option.names()) + ": '" + line
+                                + "' is not a format string (" + e + ")");
+                    }
+                }
+                if (field.isAnnotationPresent(picocli.CommandLine.Mixin.class)
+                        || field.isAnnotationPresent(picocli.CommandLine.ArgGroup.class)) {
+                    checkDescriptions(command, field.getType());
+                }
+            }
+        }
+    }
+
     @Test
     void versionNamesAppJavaAndDjl() {
         CliRun result = CliRun.of("--version");

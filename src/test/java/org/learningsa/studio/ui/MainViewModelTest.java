@@ -275,4 +275,43 @@ class MainViewModelTest {
         assertEquals(Readout.FUSED, new DisplayViewModel(preferences).readoutProperty().get());
         assertNotNull(vm.selectedModelProperty().get());
     }
+
+    private static ReferencePoints groundTruth(SamplePair pair) {
+        return new ReferencePoints(pair.source(), pair.target(), "ground truth of a test row", List.of(
+                new ReferencePoints.Point(1, new org.learningsa.studio.align.PixelPoint(10, 20),
+                        new org.learningsa.studio.align.PixelPoint(30, 40)),
+                new ReferencePoints.Point(2, new org.learningsa.studio.align.PixelPoint(50, 60),
+                        new org.learningsa.studio.align.PixelPoint(70, 80))));
+    }
+
+    @Test
+    void anEvaluatedPairOpensWithItsModelItsResultAndItsKeypointsWithoutRunningAgain() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        SamplePair pair = samples.get(1);
+        Alignment evaluated = aligner.align(pair.source(), pair.target(), (stage, fraction) -> { }, CancelToken.NEVER);
+        ModelChoice finetuned = ModelChoice.checkpoint(Path.of("weights/not-listed-finetuned.pt"));
+        vm.openPair(new PairToOpen(pair.source(), pair.target(), finetuned, evaluated, groundTruth(pair)));
+
+        assertEquals(pair.source(), vm.sourcePathProperty().get());
+        assertEquals(pair.target(), vm.targetPathProperty().get());
+        assertEquals(finetuned.id(), vm.selectedModelProperty().get().id(), "the evaluated model is selected");
+        assertTrue(vm.models().stream().anyMatch(m -> m.id().equals(finetuned.id())), "and listed in the selector");
+        assertSame(evaluated, vm.alignmentProperty().get(), "the evaluation's own result is shown");
+        assertEquals(1, aligner.runs.get(), "nothing was aligned again (the one run made the evaluated result)");
+        assertEquals(2, vm.referencePointsProperty().get().points().size(), "the evaluation's keypoints are shown");
+
+        vm.openSample(samples.get(0));
+        assertNull(vm.referencePointsProperty().get(), "another pair does not show them");
+    }
+
+    @Test
+    void anEvaluatedPairWhoseResultWasNotKeptIsAlignedInTheBackground() {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        SamplePair pair = samples.get(1);
+        vm.openPair(new PairToOpen(pair.source(), pair.target(), ModelChoice.weightFreeDefault(), null, groundTruth(pair)));
+        assertEquals(1, aligner.runs.get(), "aligned once, through the task runner");
+        assertNotNull(vm.alignmentProperty().get());
+        assertEquals(pair.target(), vm.targetPathProperty().get());
+        assertNotNull(vm.referencePointsProperty().get());
+    }
 }

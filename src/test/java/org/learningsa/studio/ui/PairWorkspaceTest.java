@@ -302,8 +302,62 @@ class PairWorkspaceTest {
         return count;
     }
 
-    private static Bounds areaOf(MatchOverlay overlay, ZoomableImagePane pane) {
+    private static Bounds areaOf(javafx.scene.Node overlay, ZoomableImagePane pane) {
         return overlay.sceneToLocal(pane.localToScene(pane.getLayoutBounds()));
+    }
+
+    @Test
+    void anEvaluatedPairOpensAlignedWithItsKeypointsNumberedInTheirOwnPanes(FxRobot robot) throws Exception {
+        assumeTrue(samples.size() >= 2, "needs the sample pairs in assets/samples");
+        MainViewModel main = window.mainViewModel();
+        SamplePair dogHorses = samples.stream().filter(p -> p.name().equals("dog-horses")).findFirst().orElseThrow();
+        ReferencePoints truth = new ReferencePoints(dogHorses.source(), dogHorses.target(), "ground truth of a test row", List.of(
+                new ReferencePoints.Point(1, new org.learningsa.studio.align.PixelPoint(120, 90),
+                        new org.learningsa.studio.align.PixelPoint(200, 150)),
+                new ReferencePoints.Point(2, new org.learningsa.studio.align.PixelPoint(500, 400),
+                        new org.learningsa.studio.align.PixelPoint(600, 300))));
+        robot.interact(() -> main.openPair(new PairToOpen(dogHorses.source(), dogHorses.target(),
+                ModelChoice.weightFreeDefault(), null, truth)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dogHorses.target().equals(main.targetPathProperty().get())
+                && main.alignmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, aligner.runs.get(), "aligned in the background, the result was not kept");
+
+        org.learningsa.studio.ui.pair.ReferencePointsLayer layer = robot.lookup("#referencePointsLayer")
+                .queryAs(org.learningsa.studio.ui.pair.ReferencePointsLayer.class);
+        ZoomableImagePane source = window.pairView().sourcePane();
+        ZoomableImagePane target = window.pairView().targetPane();
+        for (Point2D[] ends : layer.ringCentres()) {
+            assertTrue(areaOf(layer, source).contains(ends[0]), "the keypoint is drawn in the source pane");
+            assertTrue(areaOf(layer, target).contains(ends[1]), "its ground-truth match in the target pane");
+        }
+        robot.interact(() -> source.zoomAt(1.5, source.getWidth() * 0.3, source.getHeight() * 0.4));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Point2D[]> rings = layer.ringCentres();
+        assertEquals(2, rings.size());
+        for (int i = 0; i < 2; i++) {
+            ReferencePoints.Point p = truth.points().get(i);
+            Point2D expectedSource = layer.sceneToLocal(source.localToScene(source.toPane(p.source().x(), p.source().y())));
+            Point2D expectedTarget = layer.sceneToLocal(target.localToScene(target.toPane(p.target().x(), p.target().y())));
+            assertEquals(0, expectedSource.distance(rings.get(i)[0]), 1e-6, "source ring through the source pane's zoom");
+            assertEquals(0, expectedTarget.distance(rings.get(i)[1]), 1e-6, "target ring through the target pane's own view");
+        }
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = layer.snapshot(null, null));
+        Point2D ring = rings.get(0)[0];
+        int cyan = 0;
+        for (int y = (int) ring.getY() - 10; y <= ring.getY() + 10; y++) {
+            for (int x = (int) ring.getX() - 10; x <= ring.getX() + 10; x++) {
+                javafx.scene.paint.Color c = shot[0].getPixelReader().getColor(x, y);
+                cyan += c.getOpacity() > 0.5 && c.getBlue() > 0.7 && c.getGreen() > 0.6 && c.getRed() < 0.3 ? 1 : 0;
+            }
+        }
+        assertTrue(cyan > 20, "a visible ring and number at the keypoint: " + cyan + " pixels");
+
+        robot.interact(() -> main.openSample(samples.get(0)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> samples.get(0).target().equals(main.targetPathProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(layer.ringCentres().isEmpty(), "another pair does not show them");
     }
 
     private void runAndWait(FxRobot robot) throws Exception {

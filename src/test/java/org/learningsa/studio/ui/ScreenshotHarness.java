@@ -96,7 +96,7 @@ public final class ScreenshotHarness {
         System.exit(0);
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
+    static void fx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -108,7 +108,7 @@ public final class ScreenshotHarness {
         done.await(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             boolean[] met = new boolean[1];

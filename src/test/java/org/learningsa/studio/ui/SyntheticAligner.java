@@ -26,6 +26,11 @@ public class SyntheticAligner implements Aligner {
     volatile CountDownLatch gate;
     final CountDownLatch started = new CountDownLatch(1);
 
+    /** How many times align() ran, for tests in other packages. */
+    public int runCount() {
+        return runs.get();
+    }
+
     @Override
     public String name() {
         return "synthetic test aligner";

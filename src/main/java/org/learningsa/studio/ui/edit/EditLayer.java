@@ -62,12 +62,8 @@ public final class EditLayer extends Canvas {
         setMouseTransparent(true);
         widthProperty().addListener(obs -> redraw());
         heightProperty().addListener(obs -> redraw());
-        for (ZoomableImagePane pane : List.of(sourcePane, targetPane)) {
-            pane.scaleProperty().addListener(obs -> redraw());
-            pane.offsetXProperty().addListener(obs -> redraw());
-            pane.offsetYProperty().addListener(obs -> redraw());
-            pane.localToSceneTransformProperty().addListener(obs -> redraw());
-        }
+        sourcePane.onViewMoved(this::redraw);
+        targetPane.onViewMoved(this::redraw);
         editor.pointsProperty().addListener(obs -> redraw());
         editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> redraw());
         editor.pendingProperty().addListener((obs, old, now) -> {
@@ -243,6 +239,6 @@ public final class EditLayer extends Canvas {
     }
 
     private Point2D toOverlay(ZoomableImagePane pane, PixelPoint point) {
-        return sceneToLocal(pane.localToScene(pane.toPane(point.x(), point.y())));
+        return pane.toLayer(this, point.x(), point.y());
     }
 }

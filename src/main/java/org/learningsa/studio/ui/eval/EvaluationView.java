@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -13,10 +12,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -41,7 +36,6 @@ import javafx.stage.Window;
 import org.learningsa.studio.align.Mapping;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.SkippedPair;
-import org.learningsa.studio.eval.EvaluationReport;
 import org.learningsa.studio.eval.EvaluationSettings;
 import org.learningsa.studio.eval.PairResult;
 import org.learningsa.studio.eval.ThresholdKind;
@@ -56,17 +50,17 @@ public final class EvaluationView {
     /** The α whose correctness colours the pair view at first (the paper's headline α are 0.05 and 0.10). */
     private static final double SHOWN_ALPHA = 0.10;
 
+    /** The window's size when it opens; every name and legend must read whole at this size. */
+    static final double DEFAULT_WIDTH = 1200;
+    static final double DEFAULT_HEIGHT = 800;
+
     private final EvaluationViewModel viewModel;
-    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
-    private final TableView<CategoryRow> categoryTable = new TableView<>();
+    private final EvaluationSummary summary = new EvaluationSummary();
     private final TableView<PairResult> pairTable = new TableView<>();
+    private final TableColumn<PairResult, String> pairColumn = new TableColumn<>("pair");
     private final TableView<SkippedPair> skippedTable = new TableView<>();
     private final PairKeypointCanvas pairCanvas = new PairKeypointCanvas();
     private final ChoiceBox<Double> shownAlpha = new ChoiceBox<>();
-
-    /** A line of the category table: "all" first, then each category. */
-    record CategoryRow(String name, int pairs, double[] pck) {
-    }
 
     public EvaluationView(EvaluationViewModel viewModel) {
         this.viewModel = viewModel;
@@ -79,7 +73,7 @@ public final class EvaluationView {
             stage.initOwner(owner);
         }
         stage.setTitle("Evaluate on a dataset");
-        stage.setScene(new Scene(new EvaluationView(viewModel).build(), 1200, 800));
+        stage.setScene(new Scene(new EvaluationView(viewModel).build(), DEFAULT_WIDTH, DEFAULT_HEIGHT));
         stage.setOnHidden(e -> viewModel.cancel());
         stage.show();
         return stage;
@@ -87,12 +81,12 @@ public final class EvaluationView {
 
     public Parent build() {
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(6, settingsRow(), modelRow(), progressRow()));
+        root.setTop(new VBox(6, settingsRow(), modelRow(), runRow(), progressRow()));
         BorderPane.setMargin(root.getTop(), new Insets(8));
-        SplitPane results = new SplitPane(summaryPane(), pairsPane());
-        results.setDividerPositions(0.45);
+        SplitPane results = new SplitPane(summary.build(viewModel.alphas()), pairsPane());
+        results.setDividerPositions(0.42);
         root.setCenter(results);
-        viewModel.reportProperty().addListener((obs, old, now) -> showReport(now));
+        viewModel.reportProperty().addListener((obs, old, now) -> summary.show(now));
         viewModel.selectedPairProperty().addListener((obs, old, now) ->
                 pairCanvas.show(now, viewModel.runSettings(), shownAlpha.getValue()));
         shownAlpha.valueProperty().addListener((obs, old, now) ->
@@ -154,6 +148,12 @@ public final class EvaluationView {
 
     private HBox modelRow() {
         Label model = new Label();
+        model.setId("evalModel");
+        model.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip modelTip = new Tooltip();
+        modelTip.textProperty().bind(viewModel.checkpointProperty().map(Path::toString).orElse("no checkpoint: the weight-free "
+                + "default aligner, for trying the evaluation; PCK of the paper needs a LearningSA checkpoint"));
+        model.setTooltip(modelTip);
         model.textProperty().bind(viewModel.checkpointProperty().map(p -> "Model: LearningSA " + p.getFileName())
                 .orElse("Model: weight-free default aligner (not the paper's model)"));
         Button choose = new Button("Checkpoint…");
@@ -168,6 +168,15 @@ public final class EvaluationView {
         });
         Button clear = new Button("Default aligner");
         clear.setOnAction(e -> viewModel.checkpointProperty().set(null));
+        HBox row = new HBox(8, model, choose, clear);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        keepPreferredWidths(row);
+        return row;
+    }
+
+    /** Limit, Run, Cancel, Save and Open pair: a row of their own, so the model's name above keeps its room. */
+    private HBox runRow() {
         Spinner<Integer> limit = new Spinner<>(0, 100_000, 0, 10);
         limit.setEditable(true);
         limit.setPrefWidth(100);
@@ -197,7 +206,7 @@ public final class EvaluationView {
                 viewModel.saveReport(chosen.toPath());
             }
         });
-        HBox row = new HBox(8, model, choose, clear, label("Limit"), limit, run, cancel, save);
+        HBox row = new HBox(8, label("Limit"), limit, run, cancel, save);
         if (viewModel.canOpenPairs()) {
             Button openPair = new Button("Open pair in main window");
             openPair.setId("evalOpenPair");
@@ -206,8 +215,6 @@ public final class EvaluationView {
             row.getChildren().add(openPair);
         }
         row.setAlignment(Pos.CENTER_LEFT);
-        model.setMinWidth(120);
-        HBox.setHgrow(model, Priority.ALWAYS);
         keepPreferredWidths(row);
         return row;
     }
@@ -220,54 +227,39 @@ public final class EvaluationView {
         Label status = new Label();
         status.setId("evalStatus");
         status.textProperty().bind(viewModel.statusProperty());
+        status.setWrapText(true);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, bar, status);
+        HBox.setHgrow(status, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private VBox summaryPane() {
-        chart.setId("evalChart");
-        chart.setTitle("PCK (%) per category, mean over pairs");
-        chart.setAnimated(false);
-        chart.getYAxis().setLabel("PCK %");
-        categoryTable.setId("evalCategories");
-        categoryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<CategoryRow, String> name = new TableColumn<>("category");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        TableColumn<CategoryRow, Number> count = new TableColumn<>("pairs");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pairs()));
-        categoryTable.getColumns().add(name);
-        categoryTable.getColumns().add(count);
-        List<Double> alphas = viewModel.alphas();
-        for (int a = 0; a < alphas.size(); a++) {
-            int index = a;
-            TableColumn<CategoryRow, String> column = new TableColumn<>("@" + EvaluationSettings.alphaKey(alphas.get(a)));
-            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(percent(c.getValue().pck()[index])));
-            categoryTable.getColumns().add(column);
-        }
-        Label convention = new Label();
-        convention.setWrapText(true);
-        convention.setStyle("-fx-font-size: 0.85em;");
-        viewModel.reportProperty().addListener((obs, old, now) ->
-                convention.setText(now == null ? "" : now.settings().conventionInWords()));
-        VBox box = new VBox(6, chart, categoryTable, convention);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox.setVgrow(categoryTable, Priority.ALWAYS);
-        box.setPadding(new Insets(4));
-        return box;
     }
 
     private SplitPane pairsPane() {
         pairTable.setId("evalPairs");
         pairTable.setItems(viewModel.pairs());
         pairTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PairResult, String> where = new TableColumn<>("pair");
-        where.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortName(c.getValue())));
+        pairColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortName(c.getValue())));
+        FittedColumns.withTooltips(pairColumn, name -> name);
         TableColumn<PairResult, String> category = new TableColumn<>("category");
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pair().category()));
+        FittedColumns.withTooltips(category, name -> name);
+        // each new row widens the column to its name, so no pair is shown as "2009_00…"
+        viewModel.pairs().addListener((javafx.collections.ListChangeListener<PairResult>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && viewModel.pairs().isEmpty()) {
+                    FittedColumns.reset(pairColumn);
+                    FittedColumns.reset(category);
+                }
+                change.getAddedSubList().forEach(r -> {
+                    FittedColumns.fit(pairColumn, shortName(r));
+                    FittedColumns.fit(category, r.pair().category());
+                });
+            }
+        });
         TableColumn<PairResult, Number> points = new TableColumn<>("points");
         points.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().evaluatedPoints()));
-        pairTable.getColumns().add(where);
+        pairTable.getColumns().add(pairColumn);
         pairTable.getColumns().add(category);
         pairTable.getColumns().add(points);
         List<Double> alphas = viewModel.alphas();
@@ -275,9 +267,10 @@ public final class EvaluationView {
             int index = a;
             TableColumn<PairResult, String> column = new TableColumn<>("@" + EvaluationSettings.alphaKey(alphas.get(a)));
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().pck().length
-                    ? percent(c.getValue().pck()[index]) : ""));
+                    ? EvaluationSummary.percent(c.getValue().pck()[index]) : ""));
             pairTable.getColumns().add(column);
         }
+        FittedColumns.fitHeaders(pairTable);
         pairTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedPairProperty().set(now));
         skippedTable.setItems(viewModel.skipped());
         skippedTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -293,6 +286,7 @@ public final class EvaluationView {
         TabPane tabs = new TabPane(pairsTab, skippedTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pairCanvas.setId("evalPairView");
+        shownAlpha.setId("evalShownAlpha");
         shownAlpha.getItems().setAll(viewModel.alphas());
         shownAlpha.setValue(SHOWN_ALPHA);
         shownAlpha.setConverter(new javafx.util.StringConverter<>() {
@@ -310,34 +304,19 @@ public final class EvaluationView {
         HBox pairBar = new HBox(8, label("Pair view at"), shownAlpha);
         pairBar.setAlignment(Pos.CENTER_LEFT);
         pairBar.setPadding(new Insets(2, 4, 2, 4));
+        Label legend = new Label();
+        legend.setId("evalLegend");
+        legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        legend.setPadding(new Insets(2, 4, 2, 4));
+        legend.textProperty().bind(pairCanvas.legendProperty());
         BorderPane pairPane = new BorderPane(pairCanvas);
         pairPane.setTop(pairBar);
+        pairPane.setBottom(legend);
         SplitPane split = new SplitPane(tabs, pairPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         return split;
-    }
-
-    private void showReport(EvaluationReport report) {
-        chart.getData().clear();
-        categoryTable.getItems().clear();
-        if (report == null || report.results().isEmpty()) {
-            return;
-        }
-        List<Double> alphas = report.settings().alphas();
-        Map<String, EvaluationReport.GroupPck> categories = report.perCategory();
-        categoryTable.getItems().add(new CategoryRow("all", report.results().size(), report.pck()));
-        categories.forEach((name, group) -> categoryTable.getItems().add(new CategoryRow(name, group.count(), group.pck())));
-        report.perDomain().forEach((name, group) ->
-                categoryTable.getItems().add(new CategoryRow("domain " + name, group.count(), group.pck())));
-        for (int a = 0; a < alphas.size(); a++) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName("α " + EvaluationSettings.alphaKey(alphas.get(a)));
-            for (CategoryRow row : categoryTable.getItems()) {
-                series.getData().add(new XYChart.Data<>(row.name(), 100 * row.pck()[a]));
-            }
-            chart.getData().add(series);
-        }
     }
 
     /** Buttons and choice boxes keep their preferred width, so a narrow window never truncates them. */
@@ -355,9 +334,5 @@ public final class EvaluationView {
 
     private static String shortName(PairResult r) {
         return Path.of(r.pair().sourceName()).getFileName() + " → " + Path.of(r.pair().targetName()).getFileName();
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f", 100 * fraction);
     }
 }

@@ -16,13 +16,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Mapping;
+import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
 import org.learningsa.studio.data.DatasetLocator;
+import org.learningsa.studio.data.KeypointPair;
+import org.learningsa.studio.data.NotADatasetFolderException;
 import org.learningsa.studio.data.SkippedPair;
 import org.learningsa.studio.eval.EvaluationReport;
 import org.learningsa.studio.eval.EvaluationRunner;
@@ -31,6 +35,10 @@ import org.learningsa.studio.eval.PairMatcher;
 import org.learningsa.studio.eval.PairResult;
 import org.learningsa.studio.eval.ReportWriter;
 import org.learningsa.studio.eval.ThresholdKind;
+import org.learningsa.studio.ui.AlignmentCache;
+import org.learningsa.studio.ui.ModelChoice;
+import org.learningsa.studio.ui.PairToOpen;
+import org.learningsa.studio.ui.ReferencePoints;
 import org.learningsa.studio.ui.task.BackgroundTask;
 import org.learningsa.studio.ui.task.TaskHandle;
 import org.learningsa.studio.ui.task.TaskRunner;
@@ -71,7 +79,10 @@ public final class EvaluationViewModel {
     private final ObservableList<SkippedPair> skipped = FXCollections.observableArrayList();
     private final ObjectProperty<PairResult> selectedPair = new SimpleObjectProperty<>();
 
-    private java.util.function.BiConsumer<Path, Path> pairOpener;
+    private java.util.function.Consumer<PairToOpen> pairOpener;
+    /** The last alignments of the run, so "Open pair in main window" shows the model's own result. */
+    private final AlignmentCache keptAlignments = new AlignmentCache();
+    private ModelChoice runModelChoice;
     private TaskHandle handle;
     private EvaluationSettings runSettings;
     private Dataset runDataset;
@@ -105,6 +116,7 @@ public final class EvaluationViewModel {
         EvaluationSettings settings = new EvaluationSettings(benchmark.get(), threshold.get(), mapping.get(),
                 EvaluationSettings.PAPER_ALPHAS);
         Path model = checkpoint.get();
+        ModelChoice choice = model == null ? ModelChoice.weightFreeDefault() : ModelChoice.checkpoint(model);
         int pairLimit = limit.get();
         pairs.clear();
         skipped.clear();
@@ -114,11 +126,17 @@ public final class EvaluationViewModel {
         progress.set(-1);
         status.set("Reading " + folder + " …");
         runSettings = settings;
+        runModelChoice = choice;
         handle = runner.submit(BackgroundTask.<EvaluationReport>of("Evaluating on " + settings.benchmark().displayName(),
                 (listener, cancel) -> {
                     Dataset dataset = DatasetLocator.open(settings.benchmark(), folder, null, "test");
                     uiThread.execute(() -> started(dataset));
-                    try (PairMatcher matcher = matchers.open(model, listener, cancel)) {
+                    // an alignment reaches the FX thread before its pair's result, which is posted after it
+                    try (PairMatcher matcher = new AlignmentKeepingMatcher(matchers.open(model, listener, cancel),
+                            (source, target, alignment) -> {
+                                AlignmentCache.Key key = AlignmentCache.Key.of(choice, source, target);
+                                uiThread.execute(() -> keptAlignments.put(key, alignment));
+                            })) {
                         uiThread.execute(() -> runModel = matcher.modelName());
                         return new EvaluationRunner(matcher, settings).run(dataset, pairLimit, listener, cancel,
                                 result -> uiThread.execute(() -> arrived(result)), false);
@@ -143,8 +161,8 @@ public final class EvaluationViewModel {
         }
     }
 
-    /** Where "Open in main window" sends a pair (source, target); null hides the action. */
-    public void setPairOpener(java.util.function.BiConsumer<Path, Path> opener) {
+    /** Where "Open in main window" sends a pair (images, model, result, keypoints); null hides the action. */
+    public void setPairOpener(java.util.function.Consumer<PairToOpen> opener) {
         this.pairOpener = opener;
     }
 
@@ -152,12 +170,33 @@ public final class EvaluationViewModel {
         return pairOpener != null;
     }
 
-    /** Opens the selected pair's images in the main window, source left and target right. */
+    /**
+     * Opens the selected pair in the main window, source left and target right, with the model that was
+     * evaluated, its result for the pair when it is still kept (the last {@value AlignmentCache#CAPACITY}
+     * pairs; else the main window aligns it again in the background) and the pair's ground-truth keypoints,
+     * numbered as the pair view here numbers them.
+     */
     public void openSelectedInMainWindow() {
         PairResult selected = selectedPair.get();
-        if (selected != null && pairOpener != null) {
-            pairOpener.accept(selected.pair().sourceImage(), selected.pair().targetImage());
+        if (selected == null || pairOpener == null || runModelChoice == null) {
+            return;
         }
+        KeypointPair pair = selected.pair();
+        Alignment kept = keptAlignments.get(AlignmentCache.Key.of(runModelChoice, pair.sourceImage(),
+                pair.targetImage())).orElse(null);
+        pairOpener.accept(new PairToOpen(pair.sourceImage(), pair.targetImage(), runModelChoice, kept, groundTruth(selected)));
+    }
+
+    /** The evaluated keypoints of a pair in original pixels, numbered 1… as {@link PairKeypointCanvas} numbers them. */
+    static ReferencePoints groundTruth(PairResult result) {
+        KeypointPair pair = result.pair();
+        List<ReferencePoints.Point> points = new ArrayList<>();
+        int count = Math.min(result.evaluatedPoints(), pair.targetX().length);
+        for (int i = 0; i < count; i++) {
+            points.add(new ReferencePoints.Point(i + 1, new PixelPoint(pair.sourceX()[i], pair.sourceY()[i]),
+                    new PixelPoint(pair.targetX()[i], pair.targetY()[i])));
+        }
+        return new ReferencePoints(pair.sourceImage(), pair.targetImage(), "ground truth of " + pair.where(), points);
     }
 
     /** Writes the report of the last run (complete or not) as JSON. */
@@ -205,7 +244,8 @@ public final class EvaluationViewModel {
     private void failed(Throwable error) {
         running.set(false);
         progress.set(0);
-        status.set(error instanceof UserFacingException ? error.getMessage() : "Evaluation failed: " + error);
+        status.set(error instanceof NotADatasetFolderException wrongFolder ? FolderAdvice.of(wrongFolder)
+                : error instanceof UserFacingException ? error.getMessage() : "Evaluation failed: " + error);
     }
 
     private void cancelled() {

@@ -48,13 +48,8 @@ public final class MatchOverlay extends Canvas {
         setMouseTransparent(true);
         widthProperty().addListener(obs -> redraw());
         heightProperty().addListener(obs -> redraw());
-        for (ZoomableImagePane pane : new ZoomableImagePane[] {sourcePane, targetPane}) {
-            pane.scaleProperty().addListener(obs -> redraw());
-            pane.offsetXProperty().addListener(obs -> redraw());
-            pane.offsetYProperty().addListener(obs -> redraw());
-            pane.boundsInParentProperty().addListener(obs -> redraw());
-            pane.localToSceneTransformProperty().addListener(obs -> redraw());
-        }
+        sourcePane.onViewMoved(this::redraw);
+        targetPane.onViewMoved(this::redraw);
     }
 
     public void show(Scene newScene) {
@@ -258,8 +253,7 @@ public final class MatchOverlay extends Canvas {
     }
 
     private Point2D toOverlay(ZoomableImagePane pane, PixelPoint point) {
-        Point2D inPane = pane.toPane(point.x(), point.y());
-        return sceneToLocal(pane.localToScene(inPane));
+        return pane.toLayer(this, point.x(), point.y());
     }
 
     private Bounds areaOf(ZoomableImagePane pane) {

@@ -197,6 +197,23 @@ public final class ZoomableImagePane extends Region {
         }
     }
 
+    /**
+     * Runs {@code redraw} whenever this pane's view of its image moves on screen (zoom, pan, the pane's own
+     * layout), for a layer drawn over it that must follow.
+     */
+    public void onViewMoved(Runnable redraw) {
+        scale.addListener(obs -> redraw.run());
+        offsetX.addListener(obs -> redraw.run());
+        offsetY.addListener(obs -> redraw.run());
+        boundsInParentProperty().addListener(obs -> redraw.run());
+        localToSceneTransformProperty().addListener(obs -> redraw.run());
+    }
+
+    /** Where an image point (pixel-centre coordinates) appears in {@code layer}'s coordinates, through this pane's view. */
+    public Point2D toLayer(javafx.scene.Node layer, double pixelX, double pixelY) {
+        return layer.sceneToLocal(localToScene(toPane(pixelX, pixelY)));
+    }
+
     /** Pane-local coordinates of an image point given in pixel-centre coordinates. */
     public Point2D toPane(double pixelX, double pixelY) {
         return new Point2D(offsetX.get() + (pixelX + 0.5) * scale.get(), offsetY.get() + (pixelY + 0.5) * scale.get());

@@ -54,10 +54,13 @@ class EvaluationViewTest {
         TableView<PairResult> pairs = robot.lookup("#evalPairs").queryAs(TableView.class);
         assertEquals(2, pairs.getItems().size());
         PairResult second = pairs.getItems().get(1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#evalPairs .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() == second).tryQuery().isPresent());
-        javafx.scene.Node row = robot.lookup("#evalPairs .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() == second).query();
+        // a row that is laid out and keeps its item: the table re-lays out its rows once the run's last results arrive
+        java.util.function.Predicate<javafx.scene.control.TableRow<?>> secondRow = r -> r.getItem() == second && r.getWidth() > 0;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#evalPairs .table-row-cell").match(secondRow).tryQuery().isPresent();
+        });
+        javafx.scene.Node row = robot.lookup("#evalPairs .table-row-cell").match(secondRow).query();
         robot.clickOn(row);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pairs.getItems().get(1), viewModel.selectedPairProperty().get(), "the clicked pair is shown");
