@@ -58,29 +58,19 @@ class TrainCommandTest {
     private CliRun interrupted;
     private CliRun resumedRun;
 
-    private static Path fixtureDir() {
-        Path shared = Paths.get(System.getProperty("lsa.fixtures", "../shared/fixtures")).resolve("train");
-        if (Files.isRegularFile(shared.resolve("expected.json"))) {
-            return shared;
-        }
-        Path copy = Paths.get(System.getProperty("lsa.project", ".")).resolve("src/test/resources/train-fixture");
-        return Files.isRegularFile(copy.resolve("expected.json")) ? copy : null;
-    }
-
     private String[] trainArgs(Path out, int maxSteps) {
-        return new String[] {"train", "--benchmark", "pf-pascal", "--data", fixture.toString(), "--csv",
-            fixture.resolve("train_pairs.csv").toString(), "--hashed-weights", "--out", out.toString(), "--max-steps",
-            Integer.toString(maxSteps), "--no-validation", "--save-every", "0", "--device", "cpu"};
+        return FixtureTrainingRun.arguments(fixture, out, maxSteps);
     }
 
     @BeforeAll
     void trainOnceInOneGoAndOnceInterruptedAndResumed() throws IOException {
-        fixture = fixtureDir();
+        fixture = FixtureTrainingRun.fixture().orElse(null);
         assumeTrue(fixture != null, "train fixture absent (../shared/fixtures/train or src/test/resources/train-fixture)");
         expected = new ObjectMapper().readTree(fixture.resolve("expected.json").toFile());
-        oneGo = tmp.resolve("one-go");
+        FixtureTrainingRun.Result shared = FixtureTrainingRun.threeSteps(fixture);
+        oneGo = shared.runDir();
         resumed = tmp.resolve("resumed");
-        firstRun = CliRun.of(trainArgs(oneGo, 3));
+        firstRun = new CliRun(shared.exitCode(), shared.out(), shared.err());
         System.out.println(firstRun.out());
         interrupted = CliRun.of(trainArgs(resumed, 2));
         resumedRun = CliRun.of("train", "--resume", resumed.toString(), "--max-steps", "3");

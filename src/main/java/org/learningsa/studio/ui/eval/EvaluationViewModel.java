@@ -36,6 +36,7 @@ import org.learningsa.studio.eval.PairResult;
 import org.learningsa.studio.eval.ReportWriter;
 import org.learningsa.studio.eval.ThresholdKind;
 import org.learningsa.studio.ui.AlignmentCache;
+import org.learningsa.studio.ui.FolderAdvice;
 import org.learningsa.studio.ui.ModelChoice;
 import org.learningsa.studio.ui.PairToOpen;
 import org.learningsa.studio.ui.ReferencePoints;

@@ -20,6 +20,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.learningsa.studio.core.UserFacingException;
+import org.learningsa.studio.data.NotADatasetFolderException;
+import org.learningsa.studio.ui.FolderAdvice;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.train.TrainingListener;
@@ -145,7 +147,8 @@ public final class TrainingViewModel {
                 })
                 .onFailure(error -> {
                     if (folder.equals(dataFolder.get())) {
-                        dataStatus.set(error instanceof UserFacingException ? error.getMessage() : "Cannot read " + folder + ": " + error);
+                        dataStatus.set(error instanceof NotADatasetFolderException wrongFolder ? FolderAdvice.of(wrongFolder)
+                                : error instanceof UserFacingException ? error.getMessage() : "Cannot read " + folder + ": " + error);
                     }
                 }));
     }

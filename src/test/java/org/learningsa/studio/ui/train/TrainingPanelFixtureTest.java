@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.learningsa.studio.cli.Main;
+import org.learningsa.studio.cli.FixtureTrainingRun;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.torch.StateDict;
@@ -38,9 +38,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * bit for bit: one code path, deterministic on one machine). The JavaFX thread is watched throughout.
  */
 @Tag("slow")
-@org.junit.jupiter.api.Disabled("issue 12's trainer is not yet deterministic on the fixture: on 2026-12-01 step 2 (pair 1) "
-        + "gave loss 1439.677 (fused 247.6) once and NaN (fused NaN, 'the gradient of [tokens_to_token1_1…] is not finite') "
-        + "in two later runs, one resumed and one uninterrupted; enable when lsa train is repeatable")
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFixtureTest {
 
@@ -107,11 +104,10 @@ class TrainingPanelFixtureTest {
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get());
         assertTrue(status.getText().startsWith("Done: 3 steps"), status.getText());
 
-        Path cli = runs.resolve("cli");
-        int exit = Main.newCommandLine().execute("train", "--benchmark", "pf-pascal", "--data", fixture.toString(), "--csv",
-                fixture.resolve("train_pairs.csv").toString(), "--hashed-weights", "--out", cli.toString(), "--max-steps", "3",
-                "--no-validation", "--device", "cpu");
-        assertEquals(0, exit, "lsa train");
+        // the CLI's uninterrupted 3-step run of the same fixture (made once per test JVM, shared with TrainCommandTest)
+        FixtureTrainingRun.Result cliRun = FixtureTrainingRun.threeSteps(fixture);
+        assertEquals(0, cliRun.exitCode(), "lsa train: " + cliRun.err());
+        Path cli = cliRun.runDir();
         List<StepMetrics> panelSteps = MetricsLog.steps(MetricsLog.read(run.resolve(MetricsLog.FILE_NAME)));
         List<StepMetrics> cliSteps = MetricsLog.steps(MetricsLog.read(cli.resolve(MetricsLog.FILE_NAME)));
         assertEquals(3, panelSteps.size());

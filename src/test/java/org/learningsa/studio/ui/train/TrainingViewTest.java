@@ -88,6 +88,20 @@ class TrainingViewTest {
     }
 
     @Test
+    void aFolderThatIsNotTheDatasetIsExplainedInTheAppsWords(FxRobot robot) throws Exception {
+        Path notPascal = Files.createDirectories(runs.resolve("holiday-photos"));
+        robot.interact(() -> {
+            viewModel.csvProperty().set(null);
+            viewModel.dataFolderProperty().set(notPascal);
+        });
+        Label status = robot.lookup("#trainDataStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains("holiday-photos"));
+        assertTrue(status.getText().contains("is not a PF-PASCAL folder"), status.getText());
+        assertTrue(status.getText().contains("Choose"), status.getText());
+        assertTrue(!status.getText().contains("--csv"), "the command line's option in the app: " + status.getText());
+    }
+
+    @Test
     void startWatchCancelResumeWhileTheUiThreadStaysFree(FxRobot robot) throws Exception {
         robot.interact(() -> {
             viewModel.csvProperty().set(data.resolve("data/train_pairs.csv"));

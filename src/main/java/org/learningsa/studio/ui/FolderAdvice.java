@@ -1,18 +1,19 @@
-package org.learningsa.studio.ui.eval;
+package org.learningsa.studio.ui;
 
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.NotADatasetFolderException;
 
 /**
  * What to tell a user of the app whose folder is not the benchmark's: the folder, what is missing, and
- * which folder to choose instead, in the window's words (the command line's message names its options).
+ * which folder to choose instead, in the window's words (the command line's message names its options). The
+ * evaluation window and the training panel both say it.
  */
-final class FolderAdvice {
+public final class FolderAdvice {
 
     private FolderAdvice() {
     }
 
-    static String of(NotADatasetFolderException e) {
+    public static String of(NotADatasetFolderException e) {
         Benchmark benchmark = e.benchmark();
         String where = benchmark == Benchmark.SPAIR
                 ? "SPair-71k's own folder (or the folder above it that holds SPair-71k/)"
