@@ -324,29 +324,30 @@ public final class TrainingViewModel {
             cancelled(outcome);
             return;
         }
-        running.set(false);
+        // the final words first: whoever sees running turn false (a listener, another thread) reads them
         epochProgress.set(1);
         lastOutcome.set(outcome);
         status.set("Done: " + outcome.stepsDone() + " steps in " + outcome.runDir().getFileName()
                 + (outcome.lastCheckpoint() == null ? "" : "; saved " + outcome.lastCheckpoint().getFileName()));
+        running.set(false);
         refreshRuns();
     }
 
     private void cancelled(TrainingOutcome outcome) {
-        running.set(false);
         lastOutcome.set(outcome);
         status.set(outcome == null
                 ? "Cancelled."
                 : "Cancelled after step " + outcome.stepsDone() + "; saved " + (outcome.lastCheckpoint() == null
                         ? "nothing (no step was made)" : outcome.lastCheckpoint().getFileName() + " and " + RunFolders.STATE_FILE
                         + " — Resume continues from there"));
+        running.set(false);
         refreshRuns();
     }
 
     private void failed(Throwable error) {
-        running.set(false);
         epochProgress.set(0);
         status.set(error instanceof UserFacingException ? "Training stopped: " + error.getMessage() : "Training failed: " + error);
+        running.set(false);
         refreshRuns();
     }
 
