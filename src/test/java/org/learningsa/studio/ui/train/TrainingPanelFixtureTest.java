@@ -60,6 +60,16 @@ class TrainingPanelFixtureTest {
         stage.show();
     }
 
+    /** A run folder holds 4.6 GB (last.pt, epoch_000.pt, state.pt): never leave one behind in the temp folder. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheRuns() throws java.io.IOException {
+        if (runs != null && Files.isDirectory(runs)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(runs)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @Test
     void twoStepsCancelResumeToThreeEqualsTheCli(FxRobot robot) throws Exception {
         assumeTrue(Files.isRegularFile(fixture.resolve("train_pairs.csv")), "the training fixture is not under " + fixture);
