@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The issue's end-to-end check with the real trainer on {@code ../shared/fixtures/train}: start 2
+ * The issue's end-to-end check with the real trainer on the training fixture: start 2
  * steps on the hashed weights from the panel, see the curves get points, cancel, resume to 3 steps,
  * and get exactly what a 3-step {@code lsa train} gives (every logged loss and every tensor of last.pt
  * bit for bit: one code path, deterministic on one machine). The JavaFX thread is watched throughout.
@@ -43,7 +43,8 @@ class TrainingPanelFixtureTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingPanelFixtureTest.class);
 
-    private final Path fixture = Path.of(System.getProperty("lsa.fixtures", "../shared/fixtures")).resolve("train");
+    /** ../shared/fixtures/train, else the copy in src/test/resources (so that a clone without ../shared runs it too). */
+    private final Path fixture = FixtureTrainingRun.fixture().orElse(null);
     private TrainingViewModel viewModel;
     private TrainingView view;
     private Path runs;
@@ -72,7 +73,7 @@ class TrainingPanelFixtureTest {
 
     @Test
     void twoStepsCancelResumeToThreeEqualsTheCli(FxRobot robot) throws Exception {
-        assumeTrue(Files.isRegularFile(fixture.resolve("train_pairs.csv")), "the training fixture is not under " + fixture);
+        assumeTrue(fixture != null, "the training fixture is neither in ../shared/fixtures/train nor in src/test/resources");
         robot.interact(() -> {
             viewModel.benchmarkProperty().set(Benchmark.PF_PASCAL);
             viewModel.csvProperty().set(fixture.resolve("train_pairs.csv"));
