@@ -67,15 +67,15 @@ final class TorchAdam implements AutoCloseable {
         state.put(name, new Slot(step, expAvg, expAvgSq));
     }
 
-    /**
-     * One optimiser step over the parameters that have a gradient, then their gradients are zeroed
-     * ({@code optimizer.zero_grad()} before the next backward).
-     */
     /** The parameters whose gradient had a NaN or an infinity in the last {@link #step}. */
     java.util.List<String> nonFiniteGradients() {
         return java.util.List.copyOf(nonFinite);
     }
 
+    /**
+     * One optimiser step over the parameters that have a gradient, then their gradients are zeroed
+     * ({@code optimizer.zero_grad()} before the next backward).
+     */
     void step(Map<String, NDArray> parametersWithGradient, double learningRate) {
         nonFinite.clear();
         // grad mode is per thread in libtorch; an in-place update of a leaf that requires grad must run without it
