@@ -34,13 +34,21 @@ public final class LearningSaNetwork implements AutoCloseable {
     private final String description;
     private final String trainedScalars;
 
-    /** Builds the network from {@code weights} and takes ownership of them. */
+    /** Builds the network from {@code weights} and takes ownership of them (batch norms folded: inference). */
     public LearningSaNetwork(LearningSaWeights weights) {
+        this(weights, false);
+    }
+
+    /**
+     * As {@link #LearningSaNetwork(LearningSaWeights)}; with {@code batchNormAsTorch} the backbone applies its batch
+     * norms after each convolution as torch does instead of folding them (fine-tuning: see {@link Backbone.BatchNorm}).
+     */
+    public LearningSaNetwork(LearningSaWeights weights, boolean batchNormAsTorch) {
         this.manager = NDManager.newBaseManager(weights.device());
         this.description = weights.description();
         this.trainedScalars = weights.trainedScalars();
         try (weights) {
-            backbone = new Backbone(weights, manager);
+            backbone = new Backbone(weights, manager, batchNormAsTorch ? Backbone.BatchNorm.AS_TORCH : Backbone.BatchNorm.FOLDED);
             for (int level = 1; level <= 4; level++) {
                 transformers.add(new EnhancementTransformer(weights, level, CHANNELS[level - 1], SIZES[level - 1], manager));
             }

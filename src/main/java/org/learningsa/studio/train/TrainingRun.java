@@ -73,7 +73,8 @@ final class TrainingRun {
         } else {
             weights = LearningSaWeights.fromCheckpoint(settings.checkpoint(), runtime.device(), true);
         }
-        try (LearningSaNetwork network = new LearningSaNetwork(weights);
+        // the frozen features with torch's own batch norm: computed once per image, and the gradients are sensitive to them
+        try (LearningSaNetwork network = new LearningSaNetwork(weights, true);
              TrainingForward forward = new TrainingForward(network);
              NDManager optimizerMemory = NDManager.newBaseManager(runtime.device());
              TorchAdam adam = new TorchAdam(optimizerMemory)) {

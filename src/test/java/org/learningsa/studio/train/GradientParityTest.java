@@ -46,7 +46,7 @@ class GradientParityTest {
         JniUtils.setGradMode(false);
         List<String> problems = new ArrayList<>();
         try (LearningSaNetwork network = new LearningSaNetwork(LearningSaWeights.load(HashedWeights.create(),
-                runtime.device(), true)); TrainingForward forward = new TrainingForward(network)) {
+                runtime.device(), true), true); TrainingForward forward = new TrainingForward(network)) {
             Map<String, NDArray> params = network.trainableArrays();
             params.values().forEach(p -> p.setRequiresGradient(true));
             DecodedImage s = ImageDecoder.decodeForNetwork(pair.sourceImage());
