@@ -186,9 +186,8 @@ public final class MatchCommand implements Callable<Integer> {
         if (!pointsOptions.given()) {
             return result;
         }
-        org.learningsa.studio.align.Correspondence corrected = pointsOptions.apply(
-                new org.learningsa.studio.align.NetworkCorrespondence(result.alignment(), result.readout()),
-                source, target, spec.commandLine().getErr());
+        org.learningsa.studio.align.Correspondence corrected = pointsOptions.correspondence(result.alignment(),
+                result.readout(), source, target, spec.commandLine().getErr());
         return new MatchService.Result(result.alignment(),
                 org.learningsa.studio.editing.CorrectedMatches.apply(result.matches(), corrected),
                 result.readout(), result.mapping(), result.confidence());

@@ -8,7 +8,6 @@ import org.learningsa.studio.align.Aligner;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.ModelRegistry;
-import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.Morph;
 import org.learningsa.studio.apps.MorphCanvas;
@@ -108,8 +107,8 @@ public final class MorphCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             Alignment alignment = aligner.align(sourceImage, targetImage,
                     (stage, f) -> progress.progress(stage, f < 0 ? f : 0.4 * f), CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.apply(new NetworkCorrespondence(alignment, readout),
-                    source, target, spec.commandLine().getErr());
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, source, target,
+                    spec.commandLine().getErr());
             MorphCanvas canvas = canvas(alignment);
             Morph morph = Morph.prepare(correspondence, sourceImage.pixels(), targetImage.pixels(), canvas,
                     (stage, f) -> progress.progress(stage, 0.4 + 0.1 * Math.max(0, f)), CancelToken.NEVER);

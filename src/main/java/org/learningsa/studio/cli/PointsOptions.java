@@ -2,8 +2,11 @@ package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.align.NetworkCorrespondence;
+import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.ImageHashes;
@@ -49,7 +52,15 @@ final class PointsOptions {
      * @param sourceFile the SOURCE the command was given, to warn when the points were placed on another file
      * @throws UserFacingException when the file is bad, was made for images of another size, or cannot be trusted
      */
-    Correspondence apply(Correspondence network, Path sourceFile, Path targetFile, PrintWriter err) {
+    /**
+     * The network's correspondence of {@code alignment} at {@code readout}, through the user's points when --points
+     * is given: what match, morph and style all work from.
+     */
+    Correspondence correspondence(Alignment alignment, Readout readout, Path sourceFile, Path targetFile, PrintWriter err) {
+        return apply(new NetworkCorrespondence(alignment, readout), sourceFile, targetFile, err);
+    }
+
+    private Correspondence apply(Correspondence network, Path sourceFile, Path targetFile, PrintWriter err) {
         check();
         if (points == null) {
             return network;

@@ -9,7 +9,6 @@ import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ModelRegistry;
-import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
@@ -116,8 +115,8 @@ public final class StyleCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa style");
             Alignment alignment = aligner.align(inputImage, exemplarImage, progress, CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.apply(new NetworkCorrespondence(alignment, readout), input,
-                    exemplar, spec.commandLine().getErr());
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, input, exemplar,
+                    spec.commandLine().getErr());
             long start = System.nanoTime();
             StylePreview preview = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);

@@ -1,11 +1,10 @@
 package org.learningsa.studio.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.learningsa.studio.core.FileVersion;
 
 /**
  * The frozen part of the forward per image (backbone + resampling to 20×20: 3840 × 400 floats, 6 MB), kept
@@ -26,7 +25,7 @@ final class FeatureCache {
         }
     }
 
-    private record Key(Path file, long size, long modified) {
+    private record Key(Path file, FileVersion version) {
     }
 
     private final long budgetBytes;
@@ -81,10 +80,6 @@ final class FeatureCache {
 
     private static Key keyOf(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        try {
-            return new Key(absolute, Files.size(absolute), Files.getLastModifiedTime(absolute).toMillis());
-        } catch (IOException e) {
-            return new Key(absolute, -1, -1);
-        }
+        return new Key(absolute, FileVersion.of(absolute));
     }
 }
