@@ -106,6 +106,24 @@ public final class InputLimits {
     public static final int POINTS_MAX_LABEL_CHARS = 1_000;
     public static final int POINTS_MAX_ID_CHARS = 100;
 
+    // --- morph export options (lsa morph, the morph window's export)
+
+    /** Frames of one animation (40 s at 25 fps). */
+    public static final int MORPH_MAX_FRAMES = 1_000;
+    /** Frame rates: a GIF stores delays of 1/100 s up to 655 s, an MP4 the rate to 1/100 fps. */
+    public static final double MORPH_MIN_FPS = 0.1;
+    public static final double MORPH_MAX_FPS = 100;
+    /**
+     * Pixels of the canvas: the two dense maps a morph reads take 32 bytes per canvas pixel, so 4 M pixels
+     * (2048 × 2048) are 128 MB. A natural-size canvas beyond this is scaled down (and the command says so).
+     */
+    public static final long MORPH_MAX_CANVAS_PIXELS = 4L << 20;
+    /**
+     * Frames × canvas pixels of one export: rendering and encoding take ~0.2–0.45 µs of CPU per pixel of a
+     * frame (MP4 the most), so 100 M pixels stay under a minute on a 2-core machine.
+     */
+    public static final long MORPH_MAX_EXPORT_PIXELS = 100_000_000L;
+
     // --- what is echoed back
 
     /** Characters of a name from a file (key, global, entry, cell) echoed in a message; the rest is elided. */
