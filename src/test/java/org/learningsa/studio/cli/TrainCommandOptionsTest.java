@@ -69,4 +69,14 @@ class TrainCommandOptionsTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--resume"), r.err());
     }
+
+    @Test
+    void anOutThatIsAFileIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(tmp.resolve("run"), "mine");
+        CliRun r = CliRun.of("train", "--benchmark", "pf-pascal", "--data", tmp.toString(), "--out", file.toString(),
+                "--hashed-weights");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(file + " as the run folder: it is a file, not a folder"), r.err());
+        assertEquals("mine", Files.readString(file));
+    }
 }
