@@ -79,4 +79,14 @@ class TrainCommandOptionsTest {
         assertTrue(r.err().contains(file + " as the run folder: it is a file, not a folder"), r.err());
         assertEquals("mine", Files.readString(file));
     }
+
+    @Test
+    void aStepLimitOfZeroOrLessIsRefused() {
+        for (String steps : new String[] {"-5", "0"}) {
+            CliRun r = CliRun.of("train", "--benchmark", "pf-pascal", "--data", tmp.toString(), "--out",
+                    tmp.resolve("run").toString(), "--hashed-weights", "--max-steps", steps);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--max-steps must be at least 1, got " + steps), r.err());
+        }
+    }
 }
