@@ -55,6 +55,7 @@ public final class TrainingService {
             throw new UserFacingException(runDir + " has " + RunState.FILE_NAME + " but no " + TrainingRun.LAST_CHECKPOINT
                     + ": cannot resume without the weights");
         }
+        saved.checkWeights(last, runDir.resolve(RunState.FILE_NAME));
         TrainingSettings settings = SettingsCodec.decode(saved.settings(), runDir);
         if (maxStepsOverride != null) {
             settings = settings.withMaxSteps(maxStepsOverride);
