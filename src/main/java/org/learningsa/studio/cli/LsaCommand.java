@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
+            BenchDenseCommand.class,
             TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
