@@ -24,7 +24,7 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
  * a snapshot of the window, for README screenshots and for looking at layout changes. Run under
  * Xvfb with the test classpath; arguments are key=value:
  * {@code out=shot.png size=1280x800 pair=dog-horses run=true pick=0.5,0.4 (target fraction) readout=FUSED
- * weights=true strip=true}.
+ * weights=true strip=true source=damaged.jpg (opened as source after the run)}.
  */
 public final class ScreenshotHarness {
 
@@ -75,6 +75,9 @@ public final class ScreenshotHarness {
             fx(() -> window[0].inspectorViewModel().pick(Direction.TARGET_TO_SOURCE,
                     main.targetPixelsProperty().get().width() * Double.parseDouble(at[0]),
                     main.targetPixelsProperty().get().height() * Double.parseDouble(at[1])));
+        }
+        if (opt.containsKey("source")) {
+            fx(() -> main.openSource(Path.of(opt.get("source"))));
         }
         if (opt.containsKey("zoom")) {
             fx(() -> window[0].pairView().zoom(Double.parseDouble(opt.get("zoom"))));
