@@ -24,7 +24,7 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
  * a snapshot of the window, for README screenshots and for looking at layout changes. Run under
  * Xvfb with the test classpath; arguments are key=value:
  * {@code out=shot.png size=1280x800 pair=dog-horses run=true pick=0.5,0.4 (target fraction) readout=FUSED
- * weights=true strip=true source=damaged.jpg (opened as source after the run)}.
+ * weights=true strip=true source=damaged.jpg (opened as source after the run) model=LABEL-PART (selected first)}.
  */
 public final class ScreenshotHarness {
 
@@ -60,6 +60,10 @@ public final class ScreenshotHarness {
             waitFor(() -> pair.target().equals(main.targetPathProperty().get()) && pair.source().equals(main.sourcePathProperty().get()));
         }
         waitFor(() -> main.sourcePixelsProperty().get() != null && main.targetPixelsProperty().get() != null);
+        if (opt.containsKey("model")) {
+            fx(() -> main.selectedModelProperty().set(main.models().stream()
+                    .filter(m -> m.label().contains(opt.get("model"))).findFirst().orElseThrow()));
+        }
         if (opt.containsKey("readout")) {
             fx(() -> window[0].displayViewModel().readoutProperty().set(org.learningsa.studio.align.Readout.valueOf(opt.get("readout"))));
         }
