@@ -274,17 +274,21 @@ final class MainMenus {
     private ComboBox<ModelChoice> modelSelector() {
         ModelChoice openEntry = new ModelChoice("open-checkpoint", "Open checkpoint…", null);
         javafx.collections.ObservableList<ModelChoice> entries = javafx.collections.FXCollections.observableArrayList();
-        Runnable refill = () -> {
-            entries.setAll(main.models());
-            entries.add(openEntry);
-        };
-        main.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> refill.run());
-        refill.run();
         ComboBox<ModelChoice> model = new ComboBox<>(entries);
         model.setId("modelChoice");
         model.setPrefWidth(320);
-        model.setValue(main.selectedModelProperty().get());
         boolean[] syncing = {false};
+        Runnable refill = () -> {
+            syncing[0] = true;
+            entries.setAll(main.models());
+            entries.add(openEntry);
+            // replacing the items clears the box's own selection (a run adding epoch_001.pt after the selected
+            // last.pt left it empty while the status bar named the model): show the model again
+            model.setValue(main.selectedModelProperty().get());
+            syncing[0] = false;
+        };
+        main.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> refill.run());
+        refill.run();
         main.selectedModelProperty().addListener((obs, old, now) -> {
             syncing[0] = true;
             model.setValue(now);
