@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
+            ColorizeCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
