@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             StyleCommand.class,
             BenchStyleCommand.class,
             ColorizeCommand.class,
+            BenchColorizeCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,

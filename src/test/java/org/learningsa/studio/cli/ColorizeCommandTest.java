@@ -131,6 +131,19 @@ class ColorizeCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void benchColorizeReportsTheColorizationAgainstTheAlignmentOfTheSameRun() {
+        assumeTrue(Files.isRegularFile(SAMPLES.resolve("horses.jpg")), "samples not found (run from the project folder)");
+        CliRun run = CliRun.of("bench-colorize", "--default-aligner", "--size", "48", "--runs", "2", "--align-runs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String line : new String[] {"alignment (the correspondence's cost)", "colorization (prepare + render)",
+            "strength change", "colorization / alignment = "}) {
+            assertTrue(run.out().contains(line), line + " missing in " + run.out());
+        }
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.matches("colorize_ms_median=[0-9.]+"), last);
+    }
+
     private static RgbImage gradient(int width, int height, boolean grey) {
         byte[] rgb = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {

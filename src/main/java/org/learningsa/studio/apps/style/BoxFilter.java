@@ -4,13 +4,13 @@ package org.learningsa.studio.apps.style;
  * Mean over a (2r + 1)² window, clamped at the borders (the window shrinks there and the mean is over
  * the pixels it covers), in O(1) per pixel with running sums: the building block of the guided filter.
  */
-public final class BoxFilter {
+final class BoxFilter {
 
     private BoxFilter() {
     }
 
     /** Window sums of {@code values} (width × height, row-major) with radius {@code radius}. */
-    public static double[] sums(float[] values, int width, int height, int radius) {
+    static double[] sums(float[] values, int width, int height, int radius) {
         double[] rows = new double[values.length];
         for (int y = 0; y < height; y++) {
             int row = y * width;
@@ -54,7 +54,7 @@ public final class BoxFilter {
     }
 
     /** The plain window mean. */
-    public static float[] mean(float[] values, int width, int height, int radius) {
+    static float[] mean(float[] values, int width, int height, int radius) {
         double[] sums = sums(values, width, height, radius);
         float[] out = new float[values.length];
         for (int y = 0; y < height; y++) {
