@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             MatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
+            ColorizeCommand.class,
+            BenchColorizeCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,

@@ -116,9 +116,12 @@ final class MainMenus {
         MenuItem style = item("Style transfer…", null, "mdi2p-palette-outline",
                 () -> org.learningsa.studio.ui.style.StyleWindows.open(window.stage(), main, window.editViewModel()));
         style.setId("styleTransferItem");
+        MenuItem colorize = item("Colorize…", null, "mdi2f-format-color-fill",
+                () -> org.learningsa.studio.ui.colorize.ColorizeWindows.open(window.stage(), main, window.editViewModel()));
+        colorize.setId("colorizeItem");
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(edits.editItems());
-        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style);
+        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style, colorize);
         return edit;
     }
 
