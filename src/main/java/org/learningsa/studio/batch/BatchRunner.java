@@ -1,5 +1,6 @@
 package org.learningsa.studio.batch;
 
+import org.learningsa.studio.core.Shard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import org.learningsa.studio.batch.BatchSettings;
 import org.learningsa.studio.batch.BatchSummary;
 import org.learningsa.studio.batch.PairsCsv;
 import org.learningsa.studio.batch.RowOutcome;
-import org.learningsa.studio.batch.Shard;
+import org.learningsa.studio.core.Shard;
 import org.learningsa.studio.batch.SourceKeypoints;
 import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.UserFacingException;

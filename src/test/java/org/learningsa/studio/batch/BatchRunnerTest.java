@@ -1,5 +1,6 @@
 package org.learningsa.studio.batch;
 
+import org.learningsa.studio.core.Shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

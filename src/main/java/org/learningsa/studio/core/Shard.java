@@ -1,6 +1,5 @@
-package org.learningsa.studio.batch;
+package org.learningsa.studio.core;
 
-import org.learningsa.studio.core.UserFacingException;
 
 /**
  * One of {@code count} deterministic slices of a list: the rows {@code index}, {@code index + count},
