@@ -178,6 +178,49 @@ class BatchCommandTest {
     }
 
     @Test
+    void keypointsOnTheSourceAreTransferredToEveryTargetAsEditorPoints() throws Exception {
+        Path csv = pairs();
+        Files.writeString(csv, """
+                source,target,name
+                images/apple.jpg,images/apple.jpg,itself
+                images/dog.jpg,images/horses.jpg,other
+                images/apple.jpg,images/orange.jpg,orange
+                """);
+        Path keypoints = dir.resolve("in/keypoints.json");
+        Files.writeString(keypoints, """
+                {"image": "images/apple.jpg", "points": [{"name": "stem", "x": 40, "y": 20},
+                                                         {"name": "left side", "x": 20.5, "y": 50}]}
+                """);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("batch", "--pairs", csv.toString(), "--out", out.toString(), "--default-aligner",
+                "--device", "cpu", "--keypoints", keypoints.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(out.resolve("other/points.json")), "dog.jpg is not the keypoints' image");
+        org.learningsa.studio.editing.PointsDocument itself =
+                org.learningsa.studio.editing.PointsFile.read(out.resolve("itself/points.json"));
+        assertEquals(2, itself.points().size());
+        for (org.learningsa.studio.editing.UserPoint point : itself.points()) {
+            assertEquals(org.learningsa.studio.editing.Origin.TRANSFERRED, point.origin());
+            assertFalse(point.locked());
+            assertTrue(point.confidence() >= 0 && point.confidence() <= 1, point.toString());
+            // an image matched with itself: the default aligner puts each point back where it was (within 2 px
+            // of an image a quarter of the sample's size: its sub-cell refinement is exact on identical content)
+            assertEquals(point.source().x(), point.target().x(), 2.0, point.toString());
+            assertEquals(point.source().y(), point.target().y(), 2.0, point.toString());
+        }
+        assertEquals("left side", itself.points().get(1).label());
+        assertEquals(dir.resolve("in/images/apple.jpg").toAbsolutePath(), itself.source().path(),
+                "the image paths survive the move from the partial folder");
+        List<String> lines = Files.readAllLines(out.resolve("keypoints.csv"));
+        assertEquals(5, lines.size(), "header + 2 rows x 2 keypoints: " + lines);
+        assertEquals("row,name,keypoint,x,y,confidence", lines.get(0));
+        org.learningsa.studio.editing.UserPoint stem = org.learningsa.studio.editing.PointsFile
+                .read(out.resolve("orange/points.json")).points().get(0);
+        assertEquals(String.format(java.util.Locale.ROOT, "3,orange,stem,%.3f,%.3f,%.6f", stem.target().x(),
+                stem.target().y(), stem.confidence()), lines.get(3));
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path csv = dir.resolve("pairs.csv");
         Files.writeString(csv, "left,right\na.jpg,b.jpg\n");
