@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchCheckpointIoCommand.class,
             MatchCommand.class,
+            BatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
             ColorizeCommand.class,

@@ -87,10 +87,14 @@ final class MainMenus {
         }
         MenuItem export = item("Export figure…", "Shortcut+E", "mdi2i-image-move", window::showExportFigure);
         export.setId("exportItem");
+        MenuItem batchResults = item("Open batch results…", null, null, () ->
+                org.learningsa.studio.ui.batch.BatchResultsWindows.chooseAndOpen(window.stage(), main.dialogs(),
+                        main.initialFolder(), window::openBatchRow));
+        batchResults.setId("openBatchResultsItem");
         MenuItem quit = item("Quit", "Shortcut+Q", null, window::close);
         Menu file = new Menu("_File");
-        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, new SeparatorMenuItem(),
-                export, new SeparatorMenuItem());
+        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, batchResults,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem());
         file.getItems().addAll(edits.fileItems());
         file.getItems().addAll(new SeparatorMenuItem(), quit);
         return file;
