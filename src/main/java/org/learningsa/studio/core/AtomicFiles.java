@@ -147,8 +147,8 @@ public final class AtomicFiles {
         }
     }
 
+    /** The reason, not only the path: the temporary file's name alone tells the user nothing. */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return IoReasons.reasonOf(e);
     }
 }

@@ -30,10 +30,14 @@ public final class TrainingService {
             throw new UserFacingException(runDir + " already holds a training run (" + RunState.FILE_NAME
                     + "); continue it with --resume " + runDir + " or choose another --out folder");
         }
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new UserFacingException("cannot use " + runDir + " as the run folder: it is a file, not a folder");
+        }
         try {
             Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
-            throw new UserFacingException("cannot create the run folder " + runDir + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create the run folder " + runDir + ": "
+                    + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
         return new TrainingRun(settings, null, listener, cancel).run();
     }
