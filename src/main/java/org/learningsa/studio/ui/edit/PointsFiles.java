@@ -46,7 +46,7 @@ public final class PointsFiles {
     private boolean autosaveAgain;
 
     /** Where save dialogs start when no points file was saved or opened yet (the user's last save folder). */
-    private java.util.function.Supplier<Path> saveFolder = () -> Path.of(System.getProperty("user.home"));
+    private java.util.function.Supplier<Path> saveFolder = org.learningsa.studio.core.AppPaths::userHome;
     private java.util.function.Consumer<Path> rememberSave = file -> { };
     private org.learningsa.studio.ui.StudioPreferences preferences;
 
