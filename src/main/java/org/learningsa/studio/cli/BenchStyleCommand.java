@@ -18,6 +18,7 @@ import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
@@ -61,7 +62,7 @@ public final class BenchStyleCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--method", defaultValue = "colour", paramLabel = "colour|patches",
-            converter = StyleMethod.Converter.class, description = "which method to time (default: ${DEFAULT-VALUE})")
+            converter = StyleMethodOption.Converter.class, description = "which method to time (default: ${DEFAULT-VALUE})")
     StyleMethod method;
 
     @Mixin
@@ -78,6 +79,7 @@ public final class BenchStyleCommand implements Callable<Integer> {
         if (runs < 1 || size < 16) {
             throw new UserFacingException("--runs must be at least 1 and --size at least 16");
         }
+        StyleMethodOption.requireOwnOptions(method, spec);
         var choice = alignerOptions.checkedDevice(spec);
         RgbImage in = AreaResize.resize(ImageDecoder.decode(input), size, size);
         RgbImage ex = AreaResize.resize(ImageDecoder.decode(exemplar), size, size);
@@ -133,17 +135,28 @@ public final class BenchStyleCommand implements Callable<Integer> {
         double colour = time("colour method, first preview (baseline)", out, () -> StyleTransfer.prepare(correspondence,
                 Direction.SOURCE_TO_TARGET, in, ex, CancelToken.NEVER).render(StyleSettings.defaults()));
         long[] peakBytes = {0};
+        List<Double> processCpuMillis = new ArrayList<>();
         double patches = time("patch method, full synthesis", out, () -> {
             long before = HeapPeak.reset();
+            long cpuStart = processCpuNanos();
             RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, in, ex,
                     CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            processCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
             peakBytes[0] = Math.max(peakBytes[0], HeapPeak.peak() - before);
             return result;
         });
-        out.printf(Locale.ROOT, "patch method: %.1f x the colour method's time; peak Java heap above the start: %.0f MB "
-                + "(patch %d, levels %s, %d passes per level)%n", patches / colour, peakBytes[0] / 1048576.0,
-                settings.patchSize(), settings.levels() == 0 ? "auto" : settings.levels(), settings.iterations());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // the synthesis runs on all cores: its process CPU time over the cores is its wall time on an idle machine
+        double cpu = BenchCommand.median(processCpuMillis.subList(1, processCpuMillis.size()));
+        out.printf(Locale.ROOT, "patch method: %.1f x the colour method's wall time; process CPU %.0f ms (%.0f ms over %d "
+                + "idle cores); peak Java heap above the start: %.0f MB (patch %d, levels %s, %d passes per level)%n",
+                patches / colour, cpu, cpu / cores, cores, peakBytes[0] / 1048576.0, settings.patchSize(),
+                settings.levels() == 0 ? "auto" : settings.levels(), settings.iterations());
         out.printf(Locale.ROOT, "style_patches_ms_median=%.1f%n", patches);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private double time(String label, PrintWriter out, Supplier<RgbImage> work) {
