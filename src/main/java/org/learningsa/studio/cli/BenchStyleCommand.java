@@ -71,6 +71,9 @@ public final class BenchStyleCommand implements Callable<Integer> {
     @Mixin
     AlignerOptions alignerOptions;
 
+    /** The style window's patch preview side (StyleViewModel.PATCH_PREVIEW_SIDE; ui is not visible from here). */
+    private static final int PREVIEW_SIDE = 256;
+
     /** Full patch renders take seconds: fewer runs unless --runs says otherwise. */
     private static final int PATCH_RUNS = 3;
 
@@ -145,7 +148,21 @@ public final class BenchStyleCommand implements Callable<Integer> {
             peakBytes[0] = Math.max(peakBytes[0], HeapPeak.peak() - before);
             return result;
         });
+        // the style window's live preview: the same synthesis on copies of at most 256 pixels
+        RgbImage smallIn = AreaResize.resize(in, PREVIEW_SIDE, PREVIEW_SIDE);
+        RgbImage smallEx = AreaResize.resize(ex, PREVIEW_SIDE, PREVIEW_SIDE);
+        List<Double> previewCpuMillis = new ArrayList<>();
+        double preview = time("patch method, live preview at 256x256", out, () -> {
+            long cpuStart = processCpuNanos();
+            RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, smallIn, smallEx,
+                    CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            previewCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
+            return result;
+        });
         int cores = Runtime.getRuntime().availableProcessors();
+        double previewCpu = BenchCommand.median(previewCpuMillis.subList(1, previewCpuMillis.size()));
+        out.printf(Locale.ROOT, "live preview: %.0f ms wall, process CPU %.0f ms (%.0f ms over %d idle cores)%n", preview,
+                previewCpu, previewCpu / cores, cores);
         // the synthesis runs on all cores: its process CPU time over the cores is its wall time on an idle machine
         double cpu = BenchCommand.median(processCpuMillis.subList(1, processCpuMillis.size()));
         out.printf(Locale.ROOT, "patch method: %.1f x the colour method's wall time; process CPU %.0f ms (%.0f ms over %d "

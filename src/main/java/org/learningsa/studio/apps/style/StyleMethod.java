@@ -5,9 +5,9 @@ import java.util.Locale;
 /** The two ways the exemplar's style reaches the input. */
 public enum StyleMethod {
     /** The output is synthesised from the exemplar's own patches: its strokes, texture and colours ({@link PatchStyleTransfer}). */
-    PATCHES("Patches (strokes and texture)"),
+    PATCHES("Patches"),
     /** The input keeps its texture and takes the exemplar's colours region by region ({@link StyleTransfer}). */
-    COLOUR("Colour only (photoreal)");
+    COLOUR("Colour only");
 
     private final String label;
 

@@ -111,12 +111,16 @@ public final class StyleView {
         statusRow.setPadding(new Insets(4, 8, 6, 8));
 
         BorderPane root = new BorderPane(panes);
-        root.setTop(new VBox(4, controlRow(), settingsRow(), patchRow()));
+        Label methodLabel = new Label("Method");
+        HBox methodRow = new HBox(8, methodLabel, methodSelector(), settingsRow(), patchRow());
+        methodRow.setAlignment(Pos.CENTER_LEFT);
+        methodRow.setPadding(new Insets(0, 8, 0, 8));
+        root.setTop(new VBox(4, controlRow(), methodRow));
         root.setBottom(statusRow);
         return root;
     }
 
-    private HBox controlRow() {
+    private ComboBox<StyleMethod> methodSelector() {
         ComboBox<StyleMethod> method = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 StyleMethod.values()));
         method.setId("styleMethod");
@@ -139,7 +143,11 @@ public final class StyleView {
             }
         });
         method.valueProperty().bindBidirectional(viewModel.methodProperty());
+        method.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return method;
+    }
 
+    private HBox controlRow() {
         Button swap = new Button("Swap roles", new FontIcon("mdi2s-swap-horizontal"));
         swap.setId("styleSwap");
         swap.setTooltip(new Tooltip("Make the exemplar the input and the input the exemplar"));
@@ -192,7 +200,7 @@ public final class StyleView {
         export.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
         triptych.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
 
-        HBox row = new HBox(8, method, swap, readout, new Label("Strength"), strength, strengthValue, maskToggle, link, fit,
+        HBox row = new HBox(8, swap, readout, new Label("Strength"), strength, strengthValue, maskToggle, link, fit,
                 export, triptych);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 0, 8));
@@ -210,7 +218,6 @@ public final class StyleView {
         HBox row = new HBox(8, new Label("Window"), window, new Label("Smoothness"), smoothness,
                 new Label("Texture detail"), texture);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(0, 8, 0, 8));
         showFor(row, StyleMethod.COLOUR);
         return row;
     }
@@ -253,7 +260,6 @@ public final class StyleView {
         HBox row = new HBox(8, new Label("Patch size"), patchSize, new Label("Prior"), prior, new Label("Coherence"),
                 coherence, rendering);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(0, 8, 0, 8));
         showFor(row, StyleMethod.PATCHES);
         return row;
     }
