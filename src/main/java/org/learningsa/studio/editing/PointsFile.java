@@ -20,6 +20,7 @@ import org.learningsa.studio.core.UserFacingException;
  * <pre>{"version": 1, "pixel_convention": "x right, y down, pixel centres at integers, original image pixels",
  *  "source": {"path": "a.jpg", "width": 640, "height": 480, "sha256": "…"}, "target": {…},
  *  "points": [{"id": "p1", "label": "", "source": [x, y], "target": [x, y], "origin": "user", "locked": true}]}</pre>
+ * A point the network placed may also carry {@code "confidence": c} (keypoints transferred by {@code lsa batch}).
  * Image paths are stored relative to the points file's folder where possible (so a folder of images and
  * points can be moved together) and are absolute once read. Writes are atomic; a file that cannot be
  * read is reported in one line naming it and what is wrong.
@@ -67,6 +68,9 @@ public final class PointsFile {
             p.putArray("target").add(round(point.target().x())).add(round(point.target().y()));
             p.put("origin", point.origin().fileName());
             p.put("locked", point.locked());
+            if (point.hasConfidence()) {
+                p.put("confidence", Math.round(point.confidence() * 1e6) / 1e6);
+            }
         }
         return root;
     }
@@ -130,8 +134,13 @@ public final class PointsFile {
         if (locked != null && !locked.isBoolean()) {
             throw new IllegalArgumentException(where + ".locked must be true or false");
         }
+        JsonNode confidence = node.get("confidence");
+        if (confidence != null && !confidence.isNull() && !confidence.isNumber()) {
+            throw new IllegalArgumentException(where + ".confidence must be a number");
+        }
         return new UserPoint(id, label == null || label.isNull() ? "" : label.asText(), s, t, origin,
-                locked != null && locked.booleanValue());
+                locked != null && locked.booleanValue(),
+                confidence == null || confidence.isNull() ? Double.NaN : confidence.asDouble());
     }
 
     private static PointsDocument.ImageEntry image(JsonNode node, String name, Path folder) {
