@@ -52,7 +52,7 @@ final class PointsOptions {
         if (points != null && java.nio.file.Files.isDirectory(points)) {
             throw new UserFacingException("the points file " + points + " is a folder, not a file");
         }
-        if (points != null && !java.nio.file.Files.isRegularFile(points)) {
+        if (points != null && !java.nio.file.Files.exists(points)) {
             throw new UserFacingException("the points file " + points + " does not exist");
         }
         if (points != null && document == null) {

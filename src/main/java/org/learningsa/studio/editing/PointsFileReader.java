@@ -74,6 +74,9 @@ final class PointsFileReader {
         if (!Files.exists(file)) {
             throw new UserFacingException("the points file " + file + " does not exist");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("the points file " + file + " is not a regular file (a device or a pipe?)");
+        }
         try {
             long size = Files.size(file);
             if (size > InputLimits.POINTS_MAX_FILE_BYTES) {

@@ -50,7 +50,7 @@ public final class PngFrameFolder {
             replace(temporary, target);
             temporary = null;
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         } finally {
             if (temporary != null) {
                 deleteTree(temporary);
@@ -91,7 +91,7 @@ public final class PngFrameFolder {
                 }
             }
         } catch (IOException e) {
-            throw new UserFacingException("cannot read the folder " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot read the folder " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 
