@@ -120,7 +120,8 @@ public final class AtomicFiles {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserFacingException("cannot write " + file + ": the folder " + folder + " does not exist");
+            throw new UserFacingException("cannot write " + file + ": " + (folder != null && java.nio.file.Files.exists(folder)
+                    ? folder + " is a file, not a folder" : "the folder " + folder + " does not exist"));
         }
         Path temporary = null;
         deleteStaleTemporaries(folder, absolute.getFileName().toString());

@@ -43,6 +43,9 @@ final class PointsFileReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
+    /** The top-level fields the format reads besides "points"; others are skipped as the stream passes them. */
+    private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("version", "source", "target", "points");
+
     private PointsFileReader() {
     }
 
@@ -102,8 +105,10 @@ final class PointsFileReader {
             JsonToken value = parser.nextToken();
             if ("points".equals(name) && value == JsonToken.START_ARRAY) {
                 points = points(parser, file);
-            } else {
+            } else if (KNOWN_FIELDS.contains(name)) {
                 topLevel.put(name, parser.readValueAsTree());
+            } else {
+                parser.skipChildren(); // read past, never held: a script's extra fields cost no memory
             }
         }
         JsonToken after = parser.nextToken();

@@ -40,7 +40,8 @@ public final class PngFrameFolder {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserFacingException("cannot write " + out + ": the folder " + parent + " does not exist");
+            throw new UserFacingException("cannot write " + out + ": " + (parent != null && java.nio.file.Files.exists(parent)
+                    ? parent + " is a file, not a folder" : "the folder " + parent + " does not exist"));
         }
         checkReplaceable(out, target);
         Path temporary = null;
