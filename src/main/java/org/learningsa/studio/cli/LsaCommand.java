@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchCheckpointIoCommand.class,
             MatchCommand.class,
+            BatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
             ColorizeCommand.class,
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
+            BenchDenseCommand.class,
             TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
