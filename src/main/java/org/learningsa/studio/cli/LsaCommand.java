@@ -20,9 +20,12 @@ import picocli.CommandLine.Command;
             BatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
+            ColorizeCommand.class,
+            BenchColorizeCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
+            BenchDenseCommand.class,
             TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })

@@ -45,21 +45,9 @@ public final class StylePreview {
     /** The result at the input's size; strength 0 returns the input's pixels unchanged. */
     public RgbImage render(StyleSettings settings) {
         if (settings.strength() == 0) {
-            return new RgbImage(input.width(), input.height(), input.rgb().clone());
+            return StrengthBlend.blend(input, input, 0);
         }
-        RgbImage full = fullStrength(settings);
-        if (settings.strength() == 1) {
-            return full;
-        }
-        byte[] in = input.rgb();
-        byte[] out = full.rgb();
-        byte[] blended = new byte[in.length];
-        float s = (float) settings.strength();
-        for (int i = 0; i < in.length; i++) {
-            int a = in[i] & 0xFF;
-            blended[i] = (byte) Math.round(a + s * ((out[i] & 0xFF) - a));
-        }
-        return new RgbImage(input.width(), input.height(), blended);
+        return StrengthBlend.blend(input, fullStrength(settings), settings.strength());
     }
 
     /** Mean confidence of the correspondence over the input, 0..1. */

@@ -9,7 +9,7 @@ import org.learningsa.studio.image.RgbImage;
  * cool top right, green and flat bottom right, blended smoothly over about a tenth of the image), and
  * the exemplar the graded photo seen through a known affine map (black where the map leaves the photo).
  */
-final class SyntheticGrade {
+public final class SyntheticGrade {
 
     /** Per region: RGB gains then offsets. */
     private static final double[][] GRADES = {
@@ -21,7 +21,7 @@ final class SyntheticGrade {
     private SyntheticGrade() {
     }
 
-    static RgbImage grade(RgbImage image) {
+    public static RgbImage grade(RgbImage image) {
         int w = image.width();
         int h = image.height();
         byte[] out = new byte[w * h * 3];
@@ -44,7 +44,7 @@ final class SyntheticGrade {
     }
 
     /** exemplar(q) = graded(A⁻¹ q), bilinear; black outside the graded image. */
-    static RgbImage moved(RgbImage graded, AffineCorrespondence map) {
+    public static RgbImage moved(RgbImage graded, AffineCorrespondence map) {
         int w = map.source().width();
         int h = map.source().height();
         byte[] out = new byte[w * h * 3];
@@ -69,7 +69,7 @@ final class SyntheticGrade {
     }
 
     /** Peak signal-to-noise ratio over all channels, in dB (8-bit peak). */
-    static double psnr(RgbImage a, RgbImage b) {
+    public static double psnr(RgbImage a, RgbImage b) {
         double sum = 0;
         byte[] x = a.rgb();
         byte[] y = b.rgb();
