@@ -15,7 +15,6 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.image.DecodedImage;
-import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.ImageHashes;
