@@ -2,7 +2,6 @@ package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,22 +176,6 @@ public final class BenchStyleCommand implements Callable<Integer> {
     }
 
     private double time(String label, PrintWriter out, Supplier<RgbImage> work) {
-        work.get();
-        List<Double> millis = new ArrayList<>();
-        List<Double> cpuMillis = new ArrayList<>();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int run = 0; run < runs; run++) {
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-            cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
-        }
-        double median = BenchCommand.median(millis);
-        // the work runs on this one thread, so its CPU time is the wall time it would take on an idle core
-        out.printf(Locale.ROOT, "%-42s median %7.1f ms wall (max %7.1f), %7.1f ms thread CPU%n", label, median,
-                millis.stream().mapToDouble(Double::doubleValue).max().orElse(0), BenchCommand.median(cpuMillis));
-        out.flush();
-        return median;
+        return MedianTiming.time(label, runs, out, work::get);
     }
 }

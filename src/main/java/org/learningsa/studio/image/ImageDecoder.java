@@ -59,6 +59,20 @@ public final class ImageDecoder {
 
     /** The image oriented, downscaled (area averaging) when its longest side exceeds {@code maxSide}. */
     public static DecodedImage decode(Path file, int maxSide) {
+        return decode(file, maxSide, new ArrayList<>());
+    }
+
+    /**
+     * The whole image at its original size, oriented, with what the decoder said about damage: a JPEG cut
+     * short decodes with its missing part grey, and a viewer must tell the user instead of showing it silently.
+     */
+    public static ViewedImage decodeForViewing(Path file) {
+        List<String> warnings = new ArrayList<>();
+        RgbImage pixels = decode(file, Integer.MAX_VALUE, warnings).pixels();
+        return new ViewedImage(pixels, warnings.isEmpty() ? null : EchoedText.name(String.join("; ", warnings)));
+    }
+
+    private static DecodedImage decode(Path file, int maxSide, List<String> warnings) {
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException("cannot read image " + file + ": no such file");
         }
@@ -81,7 +95,6 @@ public final class ImageDecoder {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkDeclaredSize(file, width, height, maxSide == Integer.MAX_VALUE);
-                List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 ImageReadParam param = reader.getDefaultReadParam();
                 // read huge files with integer subsampling first (keeping at least 2× the final size)

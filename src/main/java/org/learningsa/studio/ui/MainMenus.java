@@ -87,10 +87,14 @@ final class MainMenus {
         }
         MenuItem export = item("Export figure…", "Shortcut+E", "mdi2i-image-move", window::showExportFigure);
         export.setId("exportItem");
+        MenuItem batchResults = item("Open batch results…", null, null, () ->
+                org.learningsa.studio.ui.batch.BatchResultsWindows.chooseAndOpen(window.stage(), main.dialogs(),
+                        main.initialFolder(), window::openBatchRow));
+        batchResults.setId("openBatchResultsItem");
         MenuItem quit = item("Quit", "Shortcut+Q", null, window::close);
         Menu file = new Menu("_File");
-        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, new SeparatorMenuItem(),
-                export, new SeparatorMenuItem());
+        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, batchResults,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem());
         file.getItems().addAll(edits.fileItems());
         file.getItems().addAll(new SeparatorMenuItem(), quit);
         return file;
@@ -116,9 +120,12 @@ final class MainMenus {
         MenuItem style = item("Style transfer…", null, "mdi2p-palette-outline",
                 () -> org.learningsa.studio.ui.style.StyleWindows.open(window.stage(), main, window.editViewModel()));
         style.setId("styleTransferItem");
+        MenuItem colorize = item("Colorize…", null, "mdi2f-format-color-fill",
+                () -> org.learningsa.studio.ui.colorize.ColorizeWindows.open(window.stage(), main, window.editViewModel()));
+        colorize.setId("colorizeItem");
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(edits.editItems());
-        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style);
+        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style, colorize);
         return edit;
     }
 
@@ -274,17 +281,21 @@ final class MainMenus {
     private ComboBox<ModelChoice> modelSelector() {
         ModelChoice openEntry = new ModelChoice("open-checkpoint", "Open checkpoint…", null);
         javafx.collections.ObservableList<ModelChoice> entries = javafx.collections.FXCollections.observableArrayList();
-        Runnable refill = () -> {
-            entries.setAll(main.models());
-            entries.add(openEntry);
-        };
-        main.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> refill.run());
-        refill.run();
         ComboBox<ModelChoice> model = new ComboBox<>(entries);
         model.setId("modelChoice");
         model.setPrefWidth(320);
-        model.setValue(main.selectedModelProperty().get());
         boolean[] syncing = {false};
+        Runnable refill = () -> {
+            syncing[0] = true;
+            entries.setAll(main.models());
+            entries.add(openEntry);
+            // replacing the items clears the box's own selection (a run adding epoch_001.pt after the selected
+            // last.pt left it empty while the status bar named the model): show the model again
+            model.setValue(main.selectedModelProperty().get());
+            syncing[0] = false;
+        };
+        main.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> refill.run());
+        refill.run();
         main.selectedModelProperty().addListener((obs, old, now) -> {
             syncing[0] = true;
             model.setValue(now);

@@ -23,6 +23,7 @@ import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.engine.EngineRuntime;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
+import org.learningsa.studio.image.ViewedImage;
 import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 import org.learningsa.studio.ui.task.BackgroundTask;
@@ -60,7 +61,11 @@ public final class MainViewModel {
     private final StringProperty deviceStatus = new SimpleStringProperty("Device: –");
     private final StringProperty modelStatus = new SimpleStringProperty();
     private static final String NOT_RUN = "Not run yet";
+    static final String KEEP_PREVIOUS = "Keep the previous image";
+    static final String USE_ANYWAY = "Use it anyway";
     private final StringProperty inferenceStatus = new SimpleStringProperty(NOT_RUN);
+    /** A training run going on in the background (its window closed with "keep running"), "" when none. */
+    private final StringProperty trainingStatus = new SimpleStringProperty("");
     /** The kind of the open sample pair ("same-scene", "cross-instance", …); null for the user's own images. */
     private final ReadOnlyObjectWrapper<String> pairKind = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding guessing;
@@ -210,32 +215,61 @@ public final class MainViewModel {
         java.util.concurrent.atomic.AtomicReference<Path> failed = new java.util.concurrent.atomic.AtomicReference<>();
         tasks.submit(BackgroundTask.of("Opening " + named.getFileName(), (progress, cancel) -> {
             failed.set(newSource);
-            RgbImage source = newSource == null ? null : ImageDecoder.decode(newSource);
+            ViewedImage source = newSource == null ? null : ImageDecoder.decodeForViewing(newSource);
             failed.set(newTarget);
-            RgbImage target = newTarget == null ? null : ImageDecoder.decode(newTarget);
-            return new RgbImage[] {source, target};
+            ViewedImage target = newTarget == null ? null : ImageDecoder.decodeForViewing(newTarget);
+            return new ViewedImage[] {source, target};
         }).onSuccess(images -> {
-            if (sourceGeneration != sourceDecodeGeneration || targetGeneration != targetDecodeGeneration) {
+            Runnable show = () -> {
+                if (sourceGeneration != sourceDecodeGeneration || targetGeneration != targetDecodeGeneration) {
+                    return;
+                }
+                for (Path file : new Path[] {newSource, newTarget}) {
+                    if (file != null && remember) {
+                        remember(file);
+                    }
+                }
+                if (newSource != null) {
+                    sourcePath.set(newSource);
+                    sourcePixels.set(images[0].pixels());
+                }
+                if (newTarget != null) {
+                    targetPath.set(newTarget);
+                    targetPixels.set(images[1].pixels());
+                }
+                pairChanged();
+                if (opened != null) {
+                    opened.run();
+                }
+            };
+            boolean sourceDamaged = images[0] != null && images[0].damaged();
+            boolean targetDamaged = images[1] != null && images[1].damaged();
+            if (!sourceDamaged && !targetDamaged) {
+                show.run();
                 return;
             }
-            for (Path file : new Path[] {newSource, newTarget}) {
-                if (file != null && remember) {
-                    remember(file);
-                }
-            }
-            if (newSource != null) {
-                sourcePath.set(newSource);
-                sourcePixels.set(images[0]);
-            }
-            if (newTarget != null) {
-                targetPath.set(newTarget);
-                targetPixels.set(images[1]);
-            }
-            pairChanged();
-            if (opened != null) {
-                opened.run();
-            }
+            offerDamaged(sourceDamaged ? newSource : newTarget, sourceDamaged ? images[0] : images[1],
+                    sourceDamaged ? sourcePixels.get() != null : targetPixels.get() != null, show);
         }).onFailure(error -> dialogs.notify(Notification.error("Cannot open " + failed.get().getFileName(), error))));
+    }
+
+    /**
+     * A file the decoder read only in part (a JPEG cut short shows its missing part grey, and the network would
+     * match that grey as if it were the picture): says which file and what is missing, and lets the user keep
+     * the image shown before or use this one anyway. With nothing shown before, it is shown with the warning.
+     */
+    private void offerDamaged(Path file, ViewedImage image, boolean hasPrevious, Runnable show) {
+        String title = file.getFileName() + " is damaged";
+        String problem = file + " could not be read whole (" + image.damage() + "): the decoder filled the missing "
+                + "part in, and the network would match that filler as if it were the picture.";
+        if (!hasPrevious) {
+            show.run();
+            dialogs.notify(Notification.warning(title, problem + " It is shown as read; open an intact copy to replace it."));
+            return;
+        }
+        dialogs.notify(Notification.warning(title, problem + " Closing this keeps the previous image.")
+                .withActions(new Notification.Action(KEEP_PREVIOUS, () -> { }),
+                        new Notification.Action(USE_ANYWAY, show)));
     }
 
     private void pairChanged() {
@@ -486,6 +520,10 @@ public final class MainViewModel {
 
     public StringProperty modelStatusProperty() {
         return modelStatus;
+    }
+
+    public StringProperty trainingStatusProperty() {
+        return trainingStatus;
     }
 
     public StringProperty inferenceStatusProperty() {

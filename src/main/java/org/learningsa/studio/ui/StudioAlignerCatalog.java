@@ -10,6 +10,8 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
+import org.learningsa.studio.ui.train.RunCheckpoints;
+import org.learningsa.studio.ui.train.RunFolders;
 
 /**
  * The app's models, from the {@link ModelRegistry}: the weight-free default aligner and every
@@ -22,23 +24,43 @@ public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable
             + "LearningSA project (see weights/README.md); the weight-free default keeps working meanwhile.";
 
     private final ModelRegistry registry;
+    /** Where the training panel keeps runs, whose checkpoints are models the user made; null: none listed. */
+    private final Path runsRoot;
 
     public StudioAlignerCatalog(ModelRegistry registry) {
+        this(registry, null);
+    }
+
+    public StudioAlignerCatalog(ModelRegistry registry, Path runsRoot) {
         this.registry = registry;
+        this.runsRoot = runsRoot;
     }
 
-    /** The catalog over the standard search folders, on the GPU when one works. */
+    /** The catalog over the standard search folders and the training panel's runs, on the GPU when one works. */
     public static StudioAlignerCatalog forApp() {
-        return new StudioAlignerCatalog(new ModelRegistry(DeviceChoice.AUTO));
+        return new StudioAlignerCatalog(new ModelRegistry(DeviceChoice.AUTO), RunFolders.runsRoot());
     }
 
+    /**
+     * The default, the checkpoints found in the search folders (a run's checkpoint among them named as its run),
+     * then the checkpoints of earlier training runs, newest run first, so they survive a restart, and last the
+     * hashed test weights.
+     */
     @Override
     public List<ModelChoice> available() {
         List<ModelChoice> choices = new ArrayList<>();
         choices.add(ModelChoice.weightFreeDefault());
         for (ModelRegistry.CheckpointInfo info : registry.checkpoints()) {
-            choices.add(new ModelChoice(info.file().toString(), info.displayName(), info.file()));
+            String label = RunCheckpoints.label(info.file()).orElse(info.displayName());
+            choices.add(new ModelChoice(info.file().toString(), label, info.file()));
         }
+        for (RunCheckpoints.Entry run : RunCheckpoints.list(runsRoot)) {
+            if (choices.stream().noneMatch(c -> run.file().equals(c.checkpoint()))) {
+                choices.add(new ModelChoice(run.file().toString(), run.label(), run.file()));
+            }
+        }
+        // last: a testing aid, offered because the CLI offers --hashed-weights everywhere
+        choices.add(ModelChoice.hashedWeights());
         return choices;
     }
 
@@ -46,6 +68,10 @@ public final class StudioAlignerCatalog implements AlignerCatalog, AutoCloseable
     public Aligner load(ModelChoice choice, ProgressListener progress, CancelToken cancel) {
         if (choice.isDefault()) {
             return registry.defaultAligner();
+        }
+        if (choice.isHashedWeights()) {
+            progress.progress("building the network with the hashed test weights", -1);
+            return registry.hashedWeightsAligner();
         }
         Path file = choice.checkpoint();
         if (registry.isLoaded(file)) {

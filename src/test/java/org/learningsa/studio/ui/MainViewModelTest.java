@@ -314,4 +314,48 @@ class MainViewModelTest {
         assertEquals(pair.target(), vm.targetPathProperty().get());
         assertNotNull(vm.referencePointsProperty().get());
     }
+
+    /** A JPEG of {@code size}² noise-free gradient pixels, cut to half its bytes as a broken download is. */
+    static Path truncatedJpeg(Path folder, String name) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 160, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, (x << 16) | (y << 8) | ((x * y) & 0xff));
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", bytes);
+        byte[] whole = bytes.toByteArray();
+        Path file = folder.resolve(name);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        return file;
+    }
+
+    @Test
+    void aDamagedImageIsNamedAndTheUserKeepsThePreviousImageOrUsesItAnyway(@TempDir Path folder) throws Exception {
+        MainViewModel vm = viewModel(catalogOf(aligner));
+        Path before = vm.sourcePathProperty().get();
+        var pixelsBefore = vm.sourcePixelsProperty().get();
+        Path damaged = truncatedJpeg(folder, "cut-short.jpg");
+
+        vm.openSource(damaged);
+        Notification warning = dialogs.last();
+        assertEquals(Notification.Severity.WARNING, warning.severity());
+        assertTrue(warning.title().contains("cut-short.jpg"), warning.title());
+        assertTrue(warning.message().toLowerCase(java.util.Locale.ROOT).contains("premature end of data"),
+                "says what is missing: " + warning.message());
+        assertEquals(List.of(MainViewModel.KEEP_PREVIOUS, MainViewModel.USE_ANYWAY),
+                warning.actions().stream().map(Notification.Action::label).toList());
+        assertEquals(before, vm.sourcePathProperty().get(), "nothing is replaced until the user answers");
+        assertSame(pixelsBefore, vm.sourcePixelsProperty().get());
+
+        warning.actions().get(0).run().run();
+        assertEquals(before, vm.sourcePathProperty().get(), "Keep the previous image keeps it");
+        assertFalse(vm.recentFiles().contains(damaged.toAbsolutePath().normalize()));
+
+        vm.openSource(damaged);
+        dialogs.last().actions().get(1).run().run();
+        assertEquals(damaged, vm.sourcePathProperty().get(), "Use it anyway shows the damaged file");
+        assertEquals(200, vm.sourcePixelsProperty().get().width());
+    }
 }

@@ -205,4 +205,34 @@ class MainWindowTest {
     static Path assets() {
         return AppPaths.assetsDir();
     }
+
+    @Test
+    void theModelSelectorKeepsNamingTheModelWhileARunRewritesItsCheckpoints(FxRobot robot) {
+        MainViewModel main = window.mainViewModel();
+        javafx.scene.control.ComboBox<?> selector = robot.lookup("#modelChoice").queryAs(javafx.scene.control.ComboBox.class);
+        Path last = Path.of("/tmp/runs/run-a/last.pt").toAbsolutePath();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            main.offerCheckpoint(last, "Run run-a · last (epoch 0)");
+            main.selectedModelProperty().set(main.models().stream().filter(m -> last.equals(m.checkpoint())).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shown.add(buttonCellText(selector));
+        robot.interact(() -> {
+            // as a run does after the next epoch: last.pt is rewritten, then epoch_001.pt is added
+            main.offerCheckpoint(last, "Run run-a · last (epoch 1)");
+            main.offerCheckpoint(last.resolveSibling("epoch_001.pt"), "Run run-a · epoch 1");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shown.add(buttonCellText(selector));
+        assertEquals(java.util.List.of("Run run-a · last (epoch 0)", "Run run-a · last (epoch 1)"), shown,
+                "the selector shows what the status bar names: " + main.modelStatusProperty().get());
+        assertEquals("Model: Run run-a · last (epoch 1)", main.modelStatusProperty().get());
+    }
+
+    /** The text the closed combo box shows (its button cell, the cell placed directly in the box). */
+    private static String buttonCellText(javafx.scene.control.ComboBox<?> box) {
+        return box.lookupAll(".list-cell").stream().filter(cell -> cell.getParent() == box)
+                .map(cell -> String.valueOf(((javafx.scene.control.ListCell<?>) cell).getText())).findFirst().orElse("(no button cell)");
+    }
 }

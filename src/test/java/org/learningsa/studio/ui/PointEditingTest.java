@@ -230,6 +230,49 @@ class PointEditingTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sameWithinFileRounding(before, points(reopened[0].editViewModel())));
     }
 
+    @Test
+    void theInspectorReportsTheUsersPointPlacedOrDraggedAndNoMarkerOutlivesAnUndo(FxRobot robot) throws Exception {
+        EditViewModel editor = window.editViewModel();
+        runAndWait(robot);
+        ZoomableImagePane source = robot.lookup("#sourcePane").queryAs(ZoomableImagePane.class);
+        ZoomableImagePane target = robot.lookup("#targetPane").queryAs(ZoomableImagePane.class);
+        javafx.scene.control.Label point = robot.lookup("#inspectorPoint").queryAs(javafx.scene.control.Label.class);
+        robot.clickOn("#editModeToggle");
+        // the autosave may bring the other test's points back: this one adds its own and undoes back to these
+        List<UserPoint> before = points(editor);
+
+        // place a target away from the network's proposal (identity here)
+        PixelPoint start = new PixelPoint(source.imageWidth() * 0.3, source.imageHeight() * 0.4);
+        robot.clickOn(screen(source, start));
+        PixelPoint placed = new PixelPoint(target.imageWidth() * 0.7, target.imageHeight() * 0.6);
+        robot.clickOn(screen(target, placed));
+        WaitForAsyncUtils.waitForFxEvents();
+        UserPoint p1 = points(editor).get(points(editor).size() - 1);
+        assertTrue(point.getText().startsWith("Point " + p1.id() + " (yours): source ") && point.getText().contains(
+                org.learningsa.studio.ui.pair.InspectorPanel.format(p1.target())),
+                "the inspector reports the placed target: " + point.getText());
+        assertEquals(List.of(), window.pairView().overlay().pickMarks(), "no network pick line to the old proposal");
+
+        // while the target end is dragged the inspector reports the dragged point, not a backward match
+        Point2D grab = screen(target, p1.target());
+        robot.drag(grab, MouseButton.PRIMARY).moveTo(grab.add(15, 0)).moveTo(grab.add(30, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String whileDragging = point.getText();
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(whileDragging.startsWith("Point " + p1.id() + " (yours, moving): source " + org.learningsa.studio.ui.pair.InspectorPanel.format(p1.source())),
+                "while dragging: " + whileDragging);
+        assertTrue(!whileDragging.contains("Target point"), whileDragging);
+
+        // undo the move and the add: no marker stays where the point was
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, points(editor));
+        assertEquals(List.of(), window.pairView().overlay().pickMarks(), "no marker where the removed point was");
+        assertEquals(null, window.inspectorViewModel().inspectionProperty().get());
+    }
+
     private void runAndWait(FxRobot robot) throws Exception {
         ImageView source = robot.lookup("#sourceView").queryAs(ImageView.class);
         ImageView target = robot.lookup("#targetView").queryAs(ImageView.class);

@@ -24,7 +24,8 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
  * a snapshot of the window, for README screenshots and for looking at layout changes. Run under
  * Xvfb with the test classpath; arguments are key=value:
  * {@code out=shot.png size=1280x800 pair=dog-horses run=true pick=0.5,0.4 (target fraction) readout=FUSED
- * weights=true strip=true}.
+ * weights=true strip=true source=damaged.jpg (opened as source after the run) model=LABEL-PART (selected first)
+ * edit=sx,sy,tx,ty (after the run, in edit mode: a point from the source fraction to the target fraction)}.
  */
 public final class ScreenshotHarness {
 
@@ -60,6 +61,10 @@ public final class ScreenshotHarness {
             waitFor(() -> pair.target().equals(main.targetPathProperty().get()) && pair.source().equals(main.sourcePathProperty().get()));
         }
         waitFor(() -> main.sourcePixelsProperty().get() != null && main.targetPixelsProperty().get() != null);
+        if (opt.containsKey("model")) {
+            fx(() -> main.selectedModelProperty().set(main.models().stream()
+                    .filter(m -> m.label().contains(opt.get("model"))).findFirst().orElseThrow()));
+        }
         if (opt.containsKey("readout")) {
             fx(() -> window[0].displayViewModel().readoutProperty().set(org.learningsa.studio.align.Readout.valueOf(opt.get("readout"))));
         }
@@ -75,6 +80,22 @@ public final class ScreenshotHarness {
             fx(() -> window[0].inspectorViewModel().pick(Direction.TARGET_TO_SOURCE,
                     main.targetPixelsProperty().get().width() * Double.parseDouble(at[0]),
                     main.targetPixelsProperty().get().height() * Double.parseDouble(at[1])));
+        }
+        if (opt.containsKey("source")) {
+            fx(() -> main.openSource(Path.of(opt.get("source"))));
+        }
+        if (opt.containsKey("edit")) {
+            String[] at = opt.get("edit").split(",");
+            var editor = window[0].editViewModel();
+            fx(() -> {
+                editor.editModeProperty().set(true);
+                var s = main.sourcePixelsProperty().get();
+                var t = main.targetPixelsProperty().get();
+                editor.click(Direction.SOURCE_TO_TARGET, new org.learningsa.studio.align.PixelPoint(
+                        s.width() * Double.parseDouble(at[0]), s.height() * Double.parseDouble(at[1])), 1, false);
+                editor.click(Direction.TARGET_TO_SOURCE, new org.learningsa.studio.align.PixelPoint(
+                        t.width() * Double.parseDouble(at[2]), t.height() * Double.parseDouble(at[3])), 1, false);
+            });
         }
         if (opt.containsKey("zoom")) {
             fx(() -> window[0].pairView().zoom(Double.parseDouble(opt.get("zoom"))));

@@ -24,7 +24,18 @@ class StudioAlignerCatalogTest {
         try (StudioAlignerCatalog catalog = new StudioAlignerCatalog(new ModelRegistry(
                 () -> { throw new AssertionError("listing models must not start the engine"); }, List.of(weights)))) {
             List<ModelChoice> models = catalog.available();
-            assertEquals(List.of(ModelChoice.weightFreeDefault()), models);
+            assertEquals(List.of(ModelChoice.weightFreeDefault(), ModelChoice.hashedWeights()), models,
+                    "the default first, the hashed test weights (a testing aid, as the CLI's --hashed-weights) last");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow") // builds the network (about 17 s with the engine's start on the 2-core machine)
+    void theHashedTestWeightsRunTheUntrainedNetworkAndSaySo() {
+        try (StudioAlignerCatalog catalog = new StudioAlignerCatalog(new ModelRegistry(DeviceChoice.CPU))) {
+            org.learningsa.studio.align.Aligner aligner = catalog.load(ModelChoice.hashedWeights(), ProgressListener.NONE, CancelToken.NEVER);
+            assertEquals(ModelRegistry.HASHED_WEIGHTS_NAME, aligner.name());
+            assertTrue(ModelChoice.hashedWeights().label().contains("untrained, not semantic"));
         }
     }
 

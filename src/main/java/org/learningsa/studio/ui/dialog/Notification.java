@@ -8,9 +8,29 @@ import org.learningsa.studio.core.UserFacingException;
  * A message for the user that does not block the window: a title, one or two sentences, and
  * details shown only on request (the chain of causes, never a stack trace; that goes to the log).
  */
-public record Notification(Severity severity, String title, String message, String details) {
+public record Notification(Severity severity, String title, String message, String details, List<Action> actions) {
 
     public enum Severity { INFO, WARNING, ERROR }
+
+    /**
+     * A choice offered on the card ("Use it anyway"); choosing one runs it and closes the card. A card with
+     * choices stays until the user answers or closes it, since closing it is an answer too.
+     */
+    public record Action(String label, Runnable run) {
+    }
+
+    public Notification {
+        actions = List.copyOf(actions);
+    }
+
+    public Notification(Severity severity, String title, String message, String details) {
+        this(severity, title, message, details, List.of());
+    }
+
+    /** This notification with {@code choices} offered on its card. */
+    public Notification withActions(Action... choices) {
+        return new Notification(severity, title, message, details, List.of(choices));
+    }
 
     public static Notification info(String title, String message) {
         return new Notification(Severity.INFO, title, message, "");

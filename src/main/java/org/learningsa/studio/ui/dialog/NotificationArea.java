@@ -52,7 +52,7 @@ public final class NotificationArea extends VBox {
         while (getChildren().size() > MAX_VISIBLE) {
             getChildren().remove(getChildren().size() - 1);
         }
-        Duration visibleFor = switch (notification.severity()) {
+        Duration visibleFor = !notification.actions().isEmpty() ? null : switch (notification.severity()) {
             case INFO -> infoVisibleFor;
             case WARNING -> warningVisibleFor;
             case ERROR -> null;
@@ -108,6 +108,20 @@ public final class NotificationArea extends VBox {
                 toggle.setText(show ? "Hide details" : "Details");
             });
             card.getChildren().addAll(toggle, details);
+        }
+        if (!notification.actions().isEmpty()) {
+            HBox choices = new HBox(8);
+            choices.setAlignment(Pos.CENTER_RIGHT);
+            for (Notification.Action action : notification.actions()) {
+                Button choice = new Button(action.label());
+                choice.getStyleClass().add("notification-action");
+                choice.setOnAction(e -> {
+                    getChildren().remove(card);
+                    action.run().run();
+                });
+                choices.getChildren().add(choice);
+            }
+            card.getChildren().add(choices);
         }
         close.setOnAction(e -> getChildren().remove(card));
         return card;

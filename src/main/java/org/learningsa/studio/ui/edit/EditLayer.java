@@ -24,7 +24,7 @@ import org.learningsa.studio.ui.view.ZoomableImagePane;
 /**
  * The editor in the pair view: draws the user's points (squares, filled when locked, ringed when
  * selected, joined across the two images), the point being added and its proposed second end; in edit
- * mode a press on an end drags it (the selection with it) with the other image's heatmap following, a
+ * mode a press on an end drags it (the selection with it), the inspector reporting the point as dragged, a
  * click elsewhere adds a point, and Delete, L, Enter and Esc delete, lock, accept the proposal and cancel.
  * Outside edit mode clicks pick points for the inspector as before. Zoom and pan are untouched.
  */
@@ -47,9 +47,17 @@ public final class EditLayer extends Canvas {
     private boolean shiftAtPress;
 
     private record Drag(Direction side, Set<String> ids, PointEdits.End end, PixelPoint grabbed, PixelPoint startEnd,
-                        double dx, double dy) {
+                        UserPoint point, double dx, double dy) {
         Drag to(PixelPoint now) {
-            return new Drag(side, ids, end, grabbed, startEnd, now.x() - grabbed.x(), now.y() - grabbed.y());
+            return new Drag(side, ids, end, grabbed, startEnd, point, now.x() - grabbed.x(), now.y() - grabbed.y());
+        }
+
+        /** The grabbed point as it is drawn now. */
+        InspectorViewModel.UserCorrespondence moved() {
+            PixelPoint moved = new PixelPoint(startEnd.x() + dx, startEnd.y() + dy);
+            return end == PointEdits.End.SOURCE
+                    ? new InspectorViewModel.UserCorrespondence(point.id(), moved, point.target(), true)
+                    : new InspectorViewModel.UserCorrespondence(point.id(), point.source(), moved, true);
         }
     }
 
@@ -64,16 +72,47 @@ public final class EditLayer extends Canvas {
         heightProperty().addListener(obs -> redraw());
         sourcePane.onViewMoved(this::redraw);
         targetPane.onViewMoved(this::redraw);
-        editor.pointsProperty().addListener(obs -> redraw());
-        editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> redraw());
+        editor.pointsProperty().addListener(obs -> {
+            showSelectedInInspector();
+            redraw();
+        });
+        editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            showSelectedInInspector();
+            redraw();
+        });
         editor.pendingProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 // the first click shows the network's match and its heatmap over the other image
+                inspector.clearUserPoint(false);
                 inspector.pick(now.side(), now.start().x(), now.start().y());
             }
             redraw();
         });
-        editor.editModeProperty().addListener(obs -> redraw());
+        editor.editModeProperty().addListener(obs -> {
+            showSelectedInInspector();
+            redraw();
+        });
+    }
+
+    /**
+     * The inspector follows the editor: the one selected point (just placed, clicked or moved) is reported as
+     * the user made it; when it goes (undo, delete) its pick goes with it, so no marker stays where it was.
+     */
+    private void showSelectedInInspector() {
+        if (drag != null || editor.pendingProperty().get() != null) {
+            return;
+        }
+        UserPoint selected = null;
+        if (editor.editModeProperty().get() && editor.selection().size() == 1) {
+            String id = editor.selection().iterator().next();
+            selected = editor.pointsProperty().get().stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+        }
+        if (selected != null) {
+            inspector.showUserPoint(new InspectorViewModel.UserCorrespondence(selected.id(), selected.source(),
+                    selected.target(), false));
+        } else {
+            inspector.clearUserPoint(true);
+        }
     }
 
     /** Adds the layer to the pair view and routes its panes' mouse and keys through the editor in edit mode. */
@@ -102,7 +141,7 @@ public final class EditLayer extends Canvas {
             PixelPoint p = imagePoint(pane, e);
             editor.hit(side, p, hitRadius(pane)).ifPresent(hit -> {
                 PixelPoint end = hit.end() == PointEdits.End.SOURCE ? hit.point().source() : hit.point().target();
-                drag = new Drag(side, editor.dragIds(hit), hit.end(), p, end, 0, 0);
+                drag = new Drag(side, editor.dragIds(hit), hit.end(), p, end, hit.point(), 0, 0);
                 pane.requestFocus();
                 e.consume();
             });
@@ -112,8 +151,9 @@ public final class EditLayer extends Canvas {
                 return;
             }
             drag = drag.to(imagePoint(pane, e));
-            // the other image's heatmap follows the grabbed end
-            inspector.pick(side, drag.startEnd().x() + drag.dx(), drag.startEnd().y() + drag.dy());
+            // the inspector reports the point as dragged (not the network's match of the grabbed end), with the
+            // network's heatmap for its source over the target
+            inspector.showUserPoint(drag.moved());
             redraw();
             e.consume();
         };
@@ -130,6 +170,7 @@ public final class EditLayer extends Canvas {
             } else {
                 editor.moveBy(done.ids(), done.end(), done.dx(), done.dy());
             }
+            showSelectedInInspector();
             e.consume();
         };
         pane.addEventFilter(MouseEvent.MOUSE_PRESSED, pressed);

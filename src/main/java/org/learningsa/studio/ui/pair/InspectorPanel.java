@@ -35,11 +35,16 @@ public final class InspectorPanel extends VBox {
             label.getStyleClass().add("inspector-value");
         }
         getChildren().addAll(hint, pointLabel, matchLabel, confidenceLabel, perReadout);
-        inspector.inspectionProperty().addListener((obs, old, now) -> show(now));
-        show(null);
+        inspector.inspectionProperty().addListener((obs, old, now) -> show(now, inspector.userPointProperty().get()));
+        inspector.userPointProperty().addListener((obs, old, now) -> show(inspector.inspectionProperty().get(), now));
+        show(null, null);
     }
 
-    private void show(Inspection inspection) {
+    private void show(Inspection inspection, InspectorViewModel.UserCorrespondence userPoint) {
+        if (userPoint != null) {
+            showUserPoint(inspection, userPoint);
+            return;
+        }
         perReadout.getChildren().clear();
         boolean present = inspection != null;
         hint.setVisible(!present);
@@ -69,13 +74,28 @@ public final class InspectorPanel extends VBox {
         }
     }
 
+    /** The user's point first; the network's word about its source after, marked as the network's. */
+    private void showUserPoint(Inspection inspection, InspectorViewModel.UserCorrespondence point) {
+        perReadout.getChildren().clear();
+        hint.setVisible(false);
+        hint.setManaged(false);
+        pointLabel.setText("Point " + point.name() + (point.moving() ? " (yours, moving)" : " (yours)") + ": source "
+                + format(point.source()) + " → target " + format(point.target()));
+        boolean aboutSource = inspection != null && inspection.direction() == Direction.SOURCE_TO_TARGET
+                && inspection.point().equals(point.source());
+        matchLabel.setText(aboutSource ? "The network (" + inspection.readout().label() + ") would match this source at "
+                + format(inspection.match()) + "; the heatmap shows its confidence." : "");
+        confidenceLabel.setText(aboutSource ? String.format(Locale.ROOT, "Network's confidence there: %s %.3f",
+                ConfidenceKind.PEAK_PROBABILITY.label(), inspection.confidences().get(ConfidenceKind.PEAK_PROBABILITY)) : "");
+    }
+
     private static Label header(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("inspector-header");
         return label;
     }
 
-    static String format(PixelPoint point) {
+    public static String format(PixelPoint point) {
         return String.format(Locale.ROOT, "(%.1f, %.1f)", point.x(), point.y());
     }
 }

@@ -25,10 +25,20 @@ public final class InspectorViewModel {
     public record Pick(Direction direction, PixelPoint point) {
     }
 
+    /**
+     * A correspondence the user made (the editor's selected or dragged point): while one is shown, the
+     * inspector reports it, not the network's match, and the network's pick line is not drawn.
+     *
+     * @param moving true while one of its ends is being dragged
+     */
+    public record UserCorrespondence(String name, PixelPoint source, PixelPoint target, boolean moving) {
+    }
+
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>();
     private final ObjectProperty<Readout> readout = new SimpleObjectProperty<>(Readout.FUSED);
     private final ObjectProperty<Pick> pick = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserCorrespondence> userPoint = new ReadOnlyObjectWrapper<>();
     /** The last alignment shown, to tell whether a new one is of the same pair. */
     private Alignment pickedOn;
 
@@ -45,6 +55,14 @@ public final class InspectorViewModel {
         });
         readout.addListener(obs -> update());
         pick.addListener(obs -> update());
+        // a plain pick (outside the editor) is about the network again
+        pick.addListener((obs, old, now) -> {
+            UserCorrespondence shown = userPoint.get();
+            if (shown != null && (now == null || now.direction() != Direction.SOURCE_TO_TARGET
+                    || !now.point().equals(shown.source()))) {
+                userPoint.set(null);
+            }
+        });
     }
 
     private static boolean sameFrames(Alignment a, Alignment b) {
@@ -66,6 +84,25 @@ public final class InspectorViewModel {
 
     public void clear() {
         pick.set(null);
+    }
+
+    /**
+     * Reports the user's point: its two ends, and what the network says about its source (the pick moves
+     * there, so the heatmap over the target shows where the network would put it).
+     */
+    public void showUserPoint(UserCorrespondence point) {
+        userPoint.set(point);
+        pick(Direction.SOURCE_TO_TARGET, point.source().x(), point.source().y());
+    }
+
+    /** Stops reporting a user's point; with {@code clearPick} the network's pick goes too (the point was removed). */
+    public void clearUserPoint(boolean clearPick) {
+        if (userPoint.get() != null) {
+            userPoint.set(null);
+            if (clearPick) {
+                pick.set(null);
+            }
+        }
     }
 
     private void update() {
@@ -108,6 +145,11 @@ public final class InspectorViewModel {
 
     public ObjectProperty<Pick> pickProperty() {
         return pick;
+    }
+
+    /** The user's point being reported, or null when the inspector reports the network's match of the pick. */
+    public ReadOnlyObjectProperty<UserCorrespondence> userPointProperty() {
+        return userPoint.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() {

@@ -87,7 +87,7 @@ public final class PairView extends StackPane {
 
         Observable[] inputs = {display.visibleMatchesProperty(), display.colorMapProperty(), display.showLinesProperty(),
             display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty(),
-            display.showLevelWeightsProperty(), display.readoutProperty()};
+            display.showLevelWeightsProperty(), display.readoutProperty(), inspector.userPointProperty()};
         for (Observable input : inputs) {
             input.addListener(obs -> refreshOverlay());
         }
@@ -164,7 +164,8 @@ public final class PairView extends StackPane {
     private void refreshOverlay() {
         // "Level weights a_L on fused view" applies wherever the fused readout is shown, here as in the strip
         overlay.showLevelWeights(display.showLevelWeightsProperty().get() && display.readoutProperty().get() == Readout.FUSED);
-        Inspection inspection = inspector.inspectionProperty().get();
+        // a user's point shown in the inspector is drawn by the editor; the network's pick line would contradict it
+        Inspection inspection = inspector.userPointProperty().get() != null ? null : inspector.inspectionProperty().get();
         overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
                 display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),
                 display.showCellGridProperty().get(),

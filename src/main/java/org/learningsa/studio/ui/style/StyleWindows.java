@@ -3,6 +3,9 @@ package org.learningsa.studio.ui.style;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
@@ -40,16 +43,7 @@ public final class StyleWindows {
         viewModel.targetPixelsProperty().bind(main.targetPixelsProperty());
         viewModel.alignmentProperty().bind(main.alignmentProperty());
         // the editor's points, read with the style window's own readout; a new point or the trust toggle re-renders
-        viewModel.setCorrespondences((alignment, readout) -> {
-            Correspondence network = new NetworkCorrespondence(alignment, readout);
-            List<UserPoint> points = editor.pointsProperty().get();
-            if (points == null || points.isEmpty()) {
-                return network;
-            }
-            boolean trust = editor.trustPointsProperty().get()
-                    && CorrectedCorrespondence.canTrust(points, alignment.source(), alignment.target());
-            return CorrectedCorrespondence.of(network, points, trust);
-        });
+        viewModel.setCorrespondences(editorCorrespondences(editor));
         javafx.beans.InvalidationListener pointsChanged = obs -> viewModel.correspondenceChanged();
         editor.pointsProperty().addListener(pointsChanged);
         editor.trustPointsProperty().addListener(pointsChanged);
@@ -67,5 +61,22 @@ public final class StyleWindows {
             editor.trustPointsProperty().removeListener(pointsChanged);
         });
         return stage;
+    }
+
+    /**
+     * The network's correspondence at a readout, through the editor's current points (trusted alone when the
+     * editor says so and they allow it): what the style and colorize windows read.
+     */
+    public static BiFunction<Alignment, Readout, Correspondence> editorCorrespondences(EditViewModel editor) {
+        return (alignment, readout) -> {
+            Correspondence network = new NetworkCorrespondence(alignment, readout);
+            List<UserPoint> points = editor.pointsProperty().get();
+            if (points == null || points.isEmpty()) {
+                return network;
+            }
+            boolean trust = editor.trustPointsProperty().get()
+                    && CorrectedCorrespondence.canTrust(points, alignment.source(), alignment.target());
+            return CorrectedCorrespondence.of(network, points, trust);
+        };
     }
 }

@@ -93,9 +93,14 @@ public final class RunFolders {
 
     /** "run-20261201-204501 · epoch 10" / "… · last": how the main window's model selector names a run checkpoint. */
     public static String checkpointLabel(Path checkpoint, int epoch) {
+        return checkpointLabel(checkpoint, epoch, "");
+    }
+
+    /** As {@link #checkpointLabel(Path, int)}, followed by {@code originSuffix} (" · from hashed test weights …"). */
+    static String checkpointLabel(Path checkpoint, int epoch, String originSuffix) {
         String run = checkpoint.toAbsolutePath().getParent().getFileName().toString();
         int fileEpoch = epochOf(checkpoint);
         String which = fileEpoch >= 0 ? "epoch " + fileEpoch : "last" + (epoch >= 0 ? " (epoch " + epoch + ")" : "");
-        return "Run " + run + " · " + which;
+        return "Run " + run + " · " + which + originSuffix;
     }
 }

@@ -15,6 +15,8 @@ import org.learningsa.studio.torch.TorchFile;
  */
 final class StateFileSettings implements RunSettingsReader {
 
+    static final String HASHED_WEIGHTS = "hashed test weights";
+
     @Override
     public Origin read(Path runFolder) {
         Path state = runFolder.resolve(RunFolders.STATE_FILE);
@@ -34,7 +36,7 @@ final class StateFileSettings implements RunSettingsReader {
         Object checkpoint = find(settings, "checkpoint");
         Object hashed = find(settings, "hashedweights");
         String startModel = Boolean.TRUE.equals(hashed) || (hashed instanceof Number n && n.intValue() != 0)
-                ? "hashed test weights"
+                ? HASHED_WEIGHTS
                 : checkpoint == null ? "–" : fileName(checkpoint.toString());
         Object benchmark = find(settings, "benchmark");
         Object data = find(settings, "datadir", "data");

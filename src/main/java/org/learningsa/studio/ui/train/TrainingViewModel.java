@@ -232,7 +232,8 @@ public final class TrainingViewModel {
             status.set(e.getMessage());
             return;
         }
-        launch(settings.runDir(), "Training in " + settings.runDir().getFileName(),
+        launch(settings.runDir(), "Training in " + settings.runDir().getFileName(), "Starting",
+                RunCheckpoints.originSuffix(settings.hashedWeights() ? StateFileSettings.HASHED_WEIGHTS : ""),
                 (listener, token) -> engine.train(settings, listener, token));
         // the next Start must not reuse this folder: the trainer refuses a folder that has a state.pt
         outputFolder.set(null);
@@ -247,7 +248,8 @@ public final class TrainingViewModel {
             status.set(runFolder + " cannot be resumed: it has no " + RunFolders.STATE_FILE + " and " + RunFolders.LAST_CHECKPOINT + ".");
             return;
         }
-        launch(runFolder, "Resuming " + runFolder.getFileName(),
+        launch(runFolder, "Resuming " + runFolder.getFileName(), "Resuming",
+                RunCheckpoints.originSuffix(settingsReader.read(runFolder).startModel()),
                 (listener, token) -> engine.resume(runFolder, maxStepsOverride, listener, token));
     }
 
@@ -266,14 +268,18 @@ public final class TrainingViewModel {
         TrainingOutcome run(TrainingListener listener, org.learningsa.studio.core.CancelToken cancel);
     }
 
-    private void launch(Path runDir, String title, Call call) {
+    /**
+     * @param verb         how the status line names the beginning ("Starting", "Resuming")
+     * @param originSuffix added to the labels of the run's checkpoints (" · from hashed test weights …" or "")
+     */
+    private void launch(Path runDir, String title, String verb, String originSuffix, Call call) {
         activeRun.set(runDir);
         curves.runProperty().set(runDir);
         curves.overlayProperty().set(null);
         running.set(true);
         epochProgress.set(-1);
         lastOutcome.set(null);
-        status.set("Starting " + runDir.getFileName() + " …");
+        status.set(verb + " " + runDir.getFileName() + " …");
         message.set("");
         // a cancelled run still returns its outcome; the runner reports cancellation without the value
         AtomicReference<TrainingOutcome> outcome = new AtomicReference<>();
@@ -293,7 +299,7 @@ public final class TrainingViewModel {
 
             @Override
             public void checkpointSaved(Path file, int epoch) {
-                checkpointSink.saved(file, RunFolders.checkpointLabel(file, epoch));
+                checkpointSink.saved(file, RunFolders.checkpointLabel(file, epoch, originSuffix));
             }
         }, TrainingViewModel::pairsPerEpoch);
         handle = runner.submit(BackgroundTask.<TrainingOutcome>of(title, (progress, cancel) -> {
@@ -346,7 +352,9 @@ public final class TrainingViewModel {
 
     private void failed(Throwable error) {
         epochProgress.set(0);
-        status.set(error instanceof UserFacingException ? "Training stopped: " + error.getMessage() : "Training failed: " + error);
+        // in the panel's words: a folder that is not the benchmark's names the CSV field, not the CLI's --csv
+        status.set(error instanceof NotADatasetFolderException wrongFolder ? "Training stopped: " + FolderAdvice.of(wrongFolder)
+                : error instanceof UserFacingException ? "Training stopped: " + error.getMessage() : "Training failed: " + error);
         running.set(false);
         refreshRuns();
     }

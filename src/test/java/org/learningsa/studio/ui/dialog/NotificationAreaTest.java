@@ -53,4 +53,18 @@ class NotificationAreaTest {
         robot.interact(() -> area.show(Notification.warning("Nothing to align", "Open a pair first.")));
         WaitForAsyncUtils.waitFor(12, TimeUnit.SECONDS, () -> robot.lookup(".notification.warning").queryAll().isEmpty());
     }
+
+    @Test
+    void aCardWithChoicesStaysUntilAnsweredAndRunsTheChosenOne(FxRobot robot) throws Exception {
+        java.util.List<String> chosen = new java.util.ArrayList<>();
+        robot.interact(() -> area.show(Notification.warning("photo.jpg is damaged", "cut short")
+                .withActions(new Notification.Action("Keep the previous image", () -> chosen.add("keep")),
+                        new Notification.Action("Use it anyway", () -> chosen.add("use")))));
+        Thread.sleep(5000);
+        assertEquals(1, robot.lookup(".notification.warning").queryAll().size(), "a question does not fade away");
+        robot.clickOn("Use it anyway");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("use"), chosen);
+        assertTrue(robot.lookup(".notification.warning").queryAll().isEmpty(), "answering closes the card");
+    }
 }

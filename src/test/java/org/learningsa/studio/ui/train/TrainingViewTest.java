@@ -143,8 +143,9 @@ class TrainingViewTest {
         assertTrue(run.startsWith(runs) && run.getFileName().toString().startsWith("run-"), run.toString());
         long cancelledAt = viewModel.lastOutcomeProperty().get().stepsDone();
         assertTrue(cancelledAt < 400, "stopped early, at " + cancelledAt);
-        assertEquals(List.of("Run " + run.getFileName() + " · last (epoch " + (cancelledAt - 1) / 3 + ")"), offered,
-                "the saved checkpoint reached the model selector");
+        assertEquals(List.of("Run " + run.getFileName() + " · last (epoch " + (cancelledAt - 1) / 3 + ")"
+                + " · from hashed test weights (untrained, not semantic)"), offered,
+                "the saved checkpoint reached the model selector, saying the run started from untrained weights");
 
         robot.interact(() -> viewModel.maxStepsProperty().set((int) cancelledAt + 7));
         robot.clickOn("#trainResume");
