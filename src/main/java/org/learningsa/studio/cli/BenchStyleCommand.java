@@ -148,10 +148,11 @@ public final class BenchStyleCommand implements Callable<Integer> {
             return result;
         });
         // the style window's live preview: the same synthesis on copies of at most 256 pixels
-        RgbImage smallIn = AreaResize.resize(in, PREVIEW_SIDE, PREVIEW_SIDE);
-        RgbImage smallEx = AreaResize.resize(ex, PREVIEW_SIDE, PREVIEW_SIDE);
+        int previewSide = Math.min(PREVIEW_SIDE, size);
+        RgbImage smallIn = AreaResize.resize(in, previewSide, previewSide);
+        RgbImage smallEx = AreaResize.resize(ex, previewSide, previewSide);
         List<Double> previewCpuMillis = new ArrayList<>();
-        double preview = time("patch method, live preview at 256x256", out, () -> {
+        double preview = time("patch method, live preview at " + previewSide + "x" + previewSide, out, () -> {
             long cpuStart = processCpuNanos();
             RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, smallIn, smallEx,
                     CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
