@@ -164,6 +164,9 @@ final class MainMenus {
             display.readoutProperty().addListener((obs, old, now) -> choice.setSelected(now == readout));
             readouts.getItems().add(choice);
         }
+        CheckMenuItem refined = check("Refined per-pixel map (morph, style, colorize)", null,
+                window.editViewModel().refinedMap().enabledProperty());
+        refined.setId("refinedMapItem");
         CheckMenuItem lines = check("Show lines", null, display.showLinesProperty());
         CheckMenuItem points = check("Show points", null, display.showPointsProperty());
         CheckMenuItem grid = check("Show 20×20 cell grid", "Shortcut+G", display.showCellGridProperty());
@@ -173,7 +176,7 @@ final class MainMenus {
         strip.selectedProperty().addListener((obs, old, now) -> window.strip().setVisible(now));
         Menu view = new Menu("_View");
         view.getItems().addAll(fit, actual, zoomIn, zoomInEquals, zoomOut, link, new SeparatorMenuItem(), readouts,
-                lines, points, grid, strip);
+                refined, lines, points, grid, strip);
         view.getItems().addAll(new SeparatorMenuItem(), morphItem());
         return view;
     }
@@ -190,8 +193,8 @@ final class MainMenus {
                         "Open a pair and press Run first: the morph follows the alignment."));
                 return;
             }
-            // the editor's corrected correspondence (network + the user's points) when there is one
-            org.learningsa.studio.align.Correspondence corrected = window.editViewModel().correctedProperty().get();
+            // the editor's applied correspondence (refined or grid map + the user's points) when there is one
+            org.learningsa.studio.align.Correspondence corrected = window.editViewModel().appliedProperty().get();
             org.learningsa.studio.ui.morph.MorphWindows.open(window.stage(), corrected != null ? corrected
                     : new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
                     main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());
