@@ -177,8 +177,30 @@ final class MainMenus {
         Menu view = new Menu("_View");
         view.getItems().addAll(fit, actual, zoomIn, zoomInEquals, zoomOut, link, new SeparatorMenuItem(), readouts,
                 refined, lines, points, grid, strip);
-        view.getItems().addAll(new SeparatorMenuItem(), morphItem());
+        view.getItems().addAll(new SeparatorMenuItem(), morphItem(), denseFlowItem());
         return view;
+    }
+
+    /**
+     * View → Dense flow…: the per-pixel map the applications read (refined, or the grid until it is ready) as
+     * flow colours, confidence, the other image warped onto this one and the difference, either direction.
+     */
+    private MenuItem denseFlowItem() {
+        MenuItem dense = item("Dense flow…", null, null, () -> {
+            org.learningsa.studio.align.Alignment alignment = main.alignmentProperty().get();
+            if (alignment == null || main.sourcePixelsProperty().get() == null
+                    || main.targetPixelsProperty().get() == null) {
+                main.dialogs().notify(org.learningsa.studio.ui.dialog.Notification.info("Nothing to show yet",
+                        "Open a pair and press Run first: the dense flow follows the alignment."));
+                return;
+            }
+            org.learningsa.studio.align.Correspondence applied = window.editViewModel().appliedProperty().get();
+            org.learningsa.studio.ui.dense.DenseFlowWindows.open(window.stage(), applied != null ? applied
+                    : new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
+                    main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());
+        });
+        dense.setId("denseFlowItem");
+        return dense;
     }
 
     /**
