@@ -17,15 +17,21 @@ public final class FlowImages {
     private FlowImages() {
     }
 
-    /** The flow in the Middlebury colours, lengths scaled by the longest finite one (at least 1 px). */
+    /**
+     * The flow in the Middlebury colours, lengths scaled by the 99th percentile of the finite ones (at least 1 px),
+     * so a few wild pixels do not wash the rest out; longer ones are drawn darker.
+     */
     public static RgbImage colours(DenseFlow flow) {
-        float longest = 1;
+        float[] lengths = new float[flow.dx().length];
+        int finite = 0;
         for (int i = 0; i < flow.dx().length; i++) {
             float length = (float) Math.hypot(flow.dx()[i], flow.dy()[i]);
             if (Float.isFinite(length)) {
-                longest = Math.max(longest, length);
+                lengths[finite++] = length;
             }
         }
+        java.util.Arrays.sort(lengths, 0, finite);
+        float longest = finite == 0 ? 1 : Math.max(1, lengths[(int) (0.99 * (finite - 1))]);
         byte[] rgb = new byte[3 * flow.dx().length];
         for (int i = 0; i < flow.dx().length; i++) {
             colour(flow.dx()[i] / longest, flow.dy()[i] / longest, rgb, 3 * i);

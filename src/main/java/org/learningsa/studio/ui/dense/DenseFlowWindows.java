@@ -73,8 +73,10 @@ public final class DenseFlowWindows {
             warped.setImage(now == null ? null : FxImages.toFxImage(now.warped()));
             difference.setImage(now == null ? null : FxImages.toFxImage(now.difference()));
         });
-        HBox top = new HBox(12, new Label("Direction:"), direction, legend,
-                new Label("legend: right = red, down = yellow, left = cyan, up = blue-violet; white = no motion"));
+        Label directionLabel = new Label("Direction:");
+        directionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, directionLabel, direction, legend,
+                new Label("right red · down yellow · left cyan · up violet · white still"));
         top.setAlignment(Pos.CENTER_LEFT);
         BorderPane layout = new BorderPane(grid, top, null, status, null);
         layout.setPadding(new Insets(10));
