@@ -7,7 +7,6 @@ import java.util.function.BiFunction;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.align.Correspondence;
-import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.UserPoint;
 import org.learningsa.studio.ui.MainViewModel;
@@ -64,12 +63,14 @@ public final class StyleWindows {
     }
 
     /**
-     * The network's correspondence at a readout, through the editor's current points (trusted alone when the
-     * editor says so and they allow it): what the style and colorize windows read.
+     * The refined correspondence at a readout (the grid map until it is ready, or when switched off), through the
+     * editor's current points (trusted alone when the editor says so and they allow it): what the style and
+     * colorize windows read.
      */
     public static BiFunction<Alignment, Readout, Correspondence> editorCorrespondences(EditViewModel editor) {
         return (alignment, readout) -> {
-            Correspondence network = new NetworkCorrespondence(alignment, readout);
+            // the refined per-pixel map when the editor has it for this run and readout, else the grid map
+            Correspondence network = editor.refinedMap().base(alignment, readout);
             List<UserPoint> points = editor.pointsProperty().get();
             if (points == null || points.isEmpty()) {
                 return network;
