@@ -181,11 +181,21 @@ public final class StyleView {
         smoothness.setTooltip(new Tooltip("Larger keeps the input's own contrast and only shifts its colours"));
         Slider texture = slider("styleTexture", 0, 1, viewModel.textureProperty());
         texture.setTooltip(new Tooltip("Add the exemplar's fine detail (brush strokes) where the matches are confident"));
-        HBox row = new HBox(8, new Label("Window"), window, new Label("Smoothness"), smoothness,
-                new Label("Texture detail"), texture);
+        HBox row = new HBox(8, new Label("Window"), window, value("styleWindowValue", viewModel.windowProperty(), "%.2f"),
+                new Label("Smoothness"), smoothness, value("styleSmoothnessValue", viewModel.smoothnessProperty(), "%.1f"),
+                new Label("Texture detail"), texture, value("styleTextureValue", viewModel.textureProperty(), "%.2f"));
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 8, 0, 8));
         return row;
+    }
+
+    /** The slider's value next to it, as the Strength slider has. */
+    private static Label value(String id, DoubleProperty value, String format) {
+        Label label = new Label();
+        label.setId(id);
+        label.setMinWidth(36);
+        label.textProperty().bind(value.asString(java.util.Locale.ROOT, format));
+        return label;
     }
 
     private static Slider slider(String id, double min, double max, DoubleProperty value) {
