@@ -26,25 +26,33 @@ import org.learningsa.studio.ui.pair.DisplayViewModel;
 /** The menu bar and the toolbar of the main window, with the keyboard shortcuts. */
 final class MainMenus {
 
+    /** Help → Keyboard shortcuts: a Markdown table (keys, what they do), shown in aligned columns. */
     static final String SHORTCUTS = """
-            Ctrl+O            open the source image
-            Ctrl+Shift+O      open the target image
-            Ctrl+Shift+X      swap source and target
-            Ctrl+R or F5      run the alignment (in the background)
-            Esc               cancel the running alignment
-            Ctrl+K            open a checkpoint
-            Ctrl+E            export a figure (PNG, SVG, PDF)
-            Ctrl+0            fit both images
-            Ctrl+1            actual size (1:1)
-            Ctrl++ / Ctrl+-   zoom in / out
-            Ctrl+L            link zoom and pan of the two images
-            0                 fused readout
-            1 … 4             readout of level 1 … 4
-            Ctrl+G            show the 20×20 cell grid
-            Ctrl+J            show the per-scale strip
+            | Keys | Does |
+            |---|---|
+            | Ctrl+O | open the source image |
+            | Ctrl+Shift+O | open the target image |
+            | Ctrl+Shift+X | swap source and target |
+            | Ctrl+R or F5 | run the alignment (in the background) |
+            | Esc | cancel the running alignment |
+            | Ctrl+K | open a checkpoint |
+            | Ctrl+E | export a figure (PNG, SVG, PDF) |
+            | Ctrl+M | morph between the images |
+            | Ctrl+0 | fit both images |
+            | Ctrl+1 | actual size (1:1) |
+            | Ctrl++ / Ctrl+- | zoom in / out |
+            | Ctrl+L | link zoom and pan of the two images |
+            | 0 | fused readout |
+            | 1 … 4 | readout of level 1 … 4 |
+            | Ctrl+G | show the 20×20 cell grid |
+            | Ctrl+J | show the per-scale strip |
+            | Ctrl+Q | quit |
+            """ + org.learningsa.studio.ui.edit.EditMenus.SHORTCUTS + """
+
             Mouse: wheel or pinch zooms, drag pans, a click picks a point and shows its match.
             Drop one image on a side to open it there, two to open both.
-            """ + org.learningsa.studio.ui.edit.EditMenus.SHORTCUTS;
+
+            """ + org.learningsa.studio.ui.edit.EditMenus.MOUSE;
 
     private final MainWindow window;
     private final MainViewModel main;

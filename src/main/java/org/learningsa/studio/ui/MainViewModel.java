@@ -290,7 +290,7 @@ public final class MainViewModel {
      * and where to put them) and the folders the app searches.
      */
     public void showWeightsInstructions() {
-        dialogs.showText("LearningSA weights", "Semantic pairs need the official LearningSA checkpoint",
+        dialogs.showMarkdown("LearningSA weights", "Semantic pairs need the official LearningSA checkpoint",
                 WeightsInstructions.text());
     }
 

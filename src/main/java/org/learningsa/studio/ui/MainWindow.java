@@ -274,7 +274,7 @@ public final class MainWindow {
     }
 
     void showShortcuts() {
-        main.dialogs().showText("Keyboard shortcuts", "Keyboard shortcuts", MainMenus.SHORTCUTS);
+        main.dialogs().showMarkdown("Keyboard shortcuts", "Keyboard shortcuts", MainMenus.SHORTCUTS);
     }
 
     void close() {

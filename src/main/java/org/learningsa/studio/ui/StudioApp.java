@@ -19,6 +19,8 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // links in help texts (weights/README.md) open in the user's browser
+        org.learningsa.studio.ui.dialog.FxDialogService.setLinkOpener(getHostServices()::showDocument);
         tasks = new FxTaskRunner();
         models = StudioAlignerCatalog.forApp();
         new MainWindow(SamplePairs.installed(), models, tasks, StudioPreferences.forApp(),

@@ -8,7 +8,7 @@ import java.util.List;
 import org.learningsa.studio.core.AppPaths;
 
 /**
- * What the app shows when asked how to get the LearningSA weights: {@code weights/README.md} of the
+ * What the app shows (as Markdown) when asked how to get the LearningSA weights: {@code weights/README.md} of the
  * checkout or distribution as written, then the folders it searches. Read from disk each time, so
  * the text is the one next to the weights; a short built-in text stands in when no README is found.
  */
@@ -20,11 +20,12 @@ final class WeightsInstructions {
     static String text() {
         List<Path> folders = AppPaths.checkpointSearchDirs();
         StringBuilder text = new StringBuilder(readme(folders));
-        text.append("\n\nThe app looks for checkpoints in these folders (Model → Look for checkpoints again):\n");
+        text.append("\n\n### Where the app looks\n\nThe app looks for checkpoints in these folders (Model → Look for "
+                + "checkpoints again):\n\n");
         for (Path folder : folders) {
-            text.append("  ").append(folder).append(Files.isDirectory(folder) ? "" : "  (does not exist yet)").append('\n');
+            text.append("- `").append(folder).append('`').append(Files.isDirectory(folder) ? "" : " (does not exist yet)").append('\n');
         }
-        text.append("Or open a checkpoint file anywhere with Model → Open checkpoint… (Ctrl+K).\n");
+        text.append("\nOr open a checkpoint file anywhere with Model → Open checkpoint… (Ctrl+K).\n");
         return text.toString();
     }
 
@@ -33,7 +34,7 @@ final class WeightsInstructions {
             Path readme = folder.resolve("README.md");
             if (Files.isRegularFile(readme)) {
                 try {
-                    return readme + "\n\n" + Files.readString(readme, StandardCharsets.UTF_8).strip();
+                    return Files.readString(readme, StandardCharsets.UTF_8).strip() + "\n\n*(from `" + readme + "`)*";
                 } catch (IOException e) {
                     // an unreadable README is as good as none: the built-in text follows
                 }

@@ -42,6 +42,12 @@ final class ForwardingDialogService implements DialogService {
     }
 
     @Override
+    public void showMarkdown(String title, String header, String markdown) {
+        chooser.showText(title, header, markdown);
+        window.showMarkdown(title, header, markdown);
+    }
+
+    @Override
     public void showText(String title, String header, String text) {
         chooser.showText(title, header, text);
         window.showText(title, header, text);

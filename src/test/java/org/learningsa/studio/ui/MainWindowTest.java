@@ -230,6 +230,29 @@ class MainWindowTest {
         assertEquals("Model: Run run-a · last (epoch 1)", main.modelStatusProperty().get());
     }
 
+    @Test
+    void theShortcutsHelpListsEveryMenuShortcut(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        List<String> missing = new java.util.ArrayList<>();
+        java.util.function.Consumer<javafx.scene.control.MenuItem>[] visit = new java.util.function.Consumer[1];
+        visit[0] = item -> {
+            if (item instanceof javafx.scene.control.Menu menu) {
+                menu.getItems().forEach(visit[0]);
+            } else if (item.getAccelerator() != null) {
+                // the help names the Ctrl key (the platform's shortcut key on Linux and Windows)
+                String keys = item.getAccelerator().getName().replace("Shortcut", "Ctrl").replace("Equals", "=")
+                        .replace("Plus", "+").replace("Minus", "-").replace("Shift+Ctrl+", "Ctrl+Shift+");
+                // the readout digits are one row: "1 … 4"
+                String listedAs = keys.matches("[1-4]") ? "1 … 4" : keys;
+                if (!MainMenus.SHORTCUTS.contains(listedAs) && !MainMenus.SHORTCUTS.contains(keys.replace("=", "+"))) {
+                    missing.add(keys + " (" + item.getText() + ")");
+                }
+            }
+        };
+        bar.getMenus().forEach(visit[0]);
+        assertEquals(List.of(), missing, "menu shortcuts the help does not list");
+    }
+
     /** The text the closed combo box shows (its button cell, the cell placed directly in the box). */
     private static String buttonCellText(javafx.scene.control.ComboBox<?> box) {
         return box.lookupAll(".list-cell").stream().filter(cell -> cell.getParent() == box)

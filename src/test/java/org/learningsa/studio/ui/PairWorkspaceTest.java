@@ -138,7 +138,30 @@ class PairWorkspaceTest {
         String shown = chooser.texts.get(chooser.texts.size() - 1);
         assertTrue(shown.contains("best_checkpoint_pascal.pt"), "the weights' README: " + shown);
         assertTrue(shown.contains("weights"), shown);
+        for (String pane : List.of("#sourcePane", "#targetPane")) {
+            javafx.scene.Node image = robot.lookup(pane).query();
+            assertTrue(!notice.localToScene(notice.getLayoutBounds()).intersects(image.localToScene(image.getLayoutBounds())),
+                    "the notice covers " + pane);
+        }
+        javafx.scene.control.Label words = robot.lookup("#guessingNoticeText").queryAs(javafx.scene.control.Label.class);
+        assertTrue(words.getText().contains("A dog and a herd of horses"), words.getText());
+
+        // closed, it stays closed when the user goes on to another pair
+        // (fired, not clicked: the weights' text window opened above may lie over the button)
+        javafx.scene.control.Button close = robot.lookup("#guessingNotice .notification-close").queryButton();
+        robot.interact(close::fire);
+        assertTrue(!notice.isVisible(), "closed");
+        SamplePair catDog = samples.stream().filter(p -> p.name().equals("cat-dog")).findFirst().orElseThrow();
+        robot.interact(() -> main.openSample(catDog));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> catDog.source().equals(main.sourcePathProperty().get()));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.alignmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.guessingProperty().get(), "cat and dog without weights: guesses");
+        assertTrue(!notice.isVisible(), "the closed notice does not come back on every pair");
+        assertTrue(words.getText().contains("cat"), "its words follow the pair: " + words.getText());
     }
+
 
     @Test
     void atASmallWindowTheSidebarShrinksAndScrollsAndKeepsItsWidthWhenTheWindowGrowsBack(FxRobot robot) throws Exception {
@@ -269,6 +292,57 @@ class PairWorkspaceTest {
         robot.interact(() -> window.figureDialog().export());
         assertEquals(exports, chooser.saveFolders.get(1), "then in the folder of the last export");
         java.nio.file.Files.delete(exports);
+    }
+
+    @Test
+    void homeAndEndMoveTheFocusedSliderWithoutScrollingTheSidebar(FxRobot robot) throws Exception {
+        runAndWait(robot);
+        resize(robot, 1000, 650);
+        javafx.scene.control.ScrollPane sidebar = robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.Slider topN = robot.lookup("#topNSlider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> sidebar.setVvalue(0.3));
+        robot.interact(topN::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(topN.getMax(), topN.getValue(), "End moves the slider to its end");
+        assertEquals(0.3, sidebar.getVvalue(), 1e-9, "and leaves the sidebar where it was");
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(topN.getMin(), topN.getValue());
+        assertEquals(0.3, sidebar.getVvalue(), 1e-9);
+    }
+
+    @Test
+    void theCellGridIsDrawnBeforeAnyRun(FxRobot robot) throws Exception {
+        MainViewModel main = window.mainViewModel();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.sourcePixelsProperty().get() != null
+                && main.targetPixelsProperty().get() != null);
+        MatchOverlay overlay = window.pairView().overlay();
+        WritableImage[] shot = new WritableImage[2];
+        robot.interact(() -> window.displayViewModel().showCellGridProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+        transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        robot.interact(() -> shot[0] = overlay.snapshot(transparent, null));
+        robot.interact(() -> window.displayViewModel().showCellGridProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> shot[1] = overlay.snapshot(transparent, null));
+        assertTrue(main.alignmentProperty().get() == null, "not run");
+        assertTrue(drawnPixels(shot[1]) > drawnPixels(shot[0]) + 500, "the ticked grid is drawn before Run: "
+                + drawnPixels(shot[0]) + " → " + drawnPixels(shot[1]) + " pixels");
+    }
+
+    private static int drawnPixels(WritableImage image) {
+        int count = 0;
+        var pixels = image.getPixelReader();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((pixels.getArgb(x, y) >>> 24) > 20) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private void resize(FxRobot robot, double width, double height) {

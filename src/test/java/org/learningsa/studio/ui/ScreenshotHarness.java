@@ -25,7 +25,7 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
  * Xvfb with the test classpath; arguments are key=value:
  * {@code out=shot.png size=1280x800 pair=dog-horses run=true pick=0.5,0.4 (target fraction) readout=FUSED
  * weights=true strip=true source=damaged.jpg (opened as source after the run) model=LABEL-PART (selected first)
- * edit=sx,sy,tx,ty (after the run, in edit mode: a point from the source fraction to the target fraction)}.
+ * help=shortcuts|weights (a help window, for a screen grab) grid=true colour=LEVEL_WEIGHT (after the run) edit=sx,sy,tx,ty (after the run, in edit mode: a point from the source fraction to the target fraction)}.
  */
 public final class ScreenshotHarness {
 
@@ -68,12 +68,19 @@ public final class ScreenshotHarness {
         if (opt.containsKey("readout")) {
             fx(() -> window[0].displayViewModel().readoutProperty().set(org.learningsa.studio.align.Readout.valueOf(opt.get("readout"))));
         }
+        if (Boolean.parseBoolean(opt.getOrDefault("grid", "false"))) {
+            fx(() -> window[0].displayViewModel().showCellGridProperty().set(true));
+        }
         if (Boolean.parseBoolean(opt.getOrDefault("weights", "false"))) {
             fx(() -> window[0].displayViewModel().showLevelWeightsProperty().set(true));
         }
         if (Boolean.parseBoolean(opt.getOrDefault("run", "true"))) {
             fx(main::run);
             waitFor(() -> main.alignmentProperty().get() != null);
+        }
+        if (opt.containsKey("colour")) {
+            fx(() -> window[0].displayViewModel().confidenceKindProperty().set(
+                    org.learningsa.studio.align.ConfidenceKind.valueOf(opt.get("colour"))));
         }
         if (opt.containsKey("pick")) {
             String[] at = opt.get("pick").split(",");
@@ -96,6 +103,11 @@ public final class ScreenshotHarness {
                 editor.click(Direction.TARGET_TO_SOURCE, new org.learningsa.studio.align.PixelPoint(
                         t.width() * Double.parseDouble(at[2]), t.height() * Double.parseDouble(at[3])), 1, false);
             });
+        }
+        if ("shortcuts".equals(opt.get("help"))) {
+            fx(window[0]::showShortcuts);
+        } else if ("weights".equals(opt.get("help"))) {
+            fx(main::showWeightsInstructions);
         }
         if (opt.containsKey("zoom")) {
             fx(() -> window[0].pairView().zoom(Double.parseDouble(opt.get("zoom"))));

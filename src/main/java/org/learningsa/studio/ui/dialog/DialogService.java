@@ -32,6 +32,14 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /**
+     * Shows a Markdown text (headings, lists, tables, clickable links) in a window the user closes; returns at
+     * once. A service that cannot render it shows the text as written.
+     */
+    default void showMarkdown(String title, String header, String markdown) {
+        showText(title, header, markdown);
+    }
+
     /** Shows a longer text (About, licences) in a window the user closes; returns at once. */
     void showText(String title, String header, String text);
 }

@@ -69,6 +69,37 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    /** How a clicked link is opened: the app sets the browser (HostServices); until then the user is told the address. */
+    private static volatile java.util.function.Consumer<String> linkOpener;
+
+    /** Sets how links in Markdown texts open (the app passes its HostServices' showDocument). */
+    public static void setLinkOpener(java.util.function.Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    @Override
+    public void showMarkdown(String title, String header, String markdown) {
+        java.util.function.Consumer<String> open = url -> {
+            java.util.function.Consumer<String> opener = linkOpener;
+            if (opener != null) {
+                opener.accept(url);
+            } else {
+                notify(Notification.info("Link", "Open " + url + " in your browser."));
+            }
+        };
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.initOwner(owner.get());
+        alert.initModality(Modality.NONE);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        javafx.scene.control.ScrollPane body = new javafx.scene.control.ScrollPane(MarkdownView.render(markdown, open));
+        body.setFitToWidth(true);
+        body.setPrefSize(720, 460);
+        alert.getDialogPane().setContent(body);
+        alert.setResizable(true);
+        alert.show();
+    }
+
     @Override
     public void showText(String title, String header, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);

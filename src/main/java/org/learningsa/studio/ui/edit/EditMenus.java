@@ -13,11 +13,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class EditMenus {
 
     /** The editor's lines of Help → Keyboard shortcuts. */
+    /** The editor's rows of the shortcuts table (Markdown, following the main window's rows). */
     public static final String SHORTCUTS = """
-            Ctrl+Shift+E      edit points (toggle the edit mode)
-            Ctrl+Z            undo an edit of the points
-            Ctrl+Shift+Z, Ctrl+Y  redo
-            Ctrl+S / Ctrl+Shift+S  save the points / save them as…
+            | Ctrl+Shift+E | edit points (toggle the edit mode) |
+            | Ctrl+Z | undo an edit of the points |
+            | Ctrl+Shift+Z or Ctrl+Y | redo |
+            | Ctrl+S / Ctrl+Shift+S | save the points / save them as… |
+            """;
+
+    /** How the mouse edits points (Markdown). */
+    public static final String MOUSE = """
             In edit mode: click in one image, then in the other, to add a point (Enter accepts the
             proposed match); drag an end to move it (Shift+click selects several, they move together);
             Delete removes, L locks or unlocks the selected points, Esc drops a half-made point.

@@ -186,13 +186,11 @@ public final class ExportFigureDialog {
         grid.addRow(row++, new Label("Point size (pt)"), point);
 
         CheckBox scales = check("figureScales", "Per-scale panels (the five readouts)", model.scalesProperty());
-        CheckBox heatmap = check("figureHeatmap", "Heatmap of the inspected point", model.heatmapProperty());
-        heatmap.disableProperty().bind(model.heatmapAvailableProperty().not());
+        CheckBox heatmap = availableCheck("figureHeatmap", model.heatmapProperty(), model.heatmapAvailableProperty());
         // a disabled box still shows the remembered choice; say why it draws nothing
         heatmap.textProperty().bind(javafx.beans.binding.Bindings.when(model.heatmapAvailableProperty())
                 .then("Heatmap of the inspected point").otherwise("Heatmap (click a point in the pair first)"));
-        CheckBox labels = check("figureLabels", "Keypoint labels (edited points)", model.labelsProperty());
-        labels.disableProperty().bind(model.labelsAvailableProperty().not());
+        CheckBox labels = availableCheck("figureLabels", model.labelsProperty(), model.labelsAvailableProperty());
         labels.textProperty().bind(javafx.beans.binding.Bindings.when(model.labelsAvailableProperty())
                 .then("Keypoint labels (edited points)").otherwise("Keypoint labels (no labelled points yet)"));
         CheckBox caption = check("figureCaption", "Caption", model.captionProperty());
@@ -287,6 +285,24 @@ public final class ExportFigureDialog {
         adapters.add(adapter);
         factory.valueProperty().bindBidirectional(adapter);
         return spinner;
+    }
+
+    /**
+     * A box for something the figure can only draw when it is there (a picked point, labelled points): while it
+     * is not, the box is disabled and shown unticked (a ticked box that draws nothing misled), and the user's
+     * choice is kept for when it is.
+     */
+    static CheckBox availableCheck(String id, javafx.beans.property.BooleanProperty choice,
+            javafx.beans.value.ObservableBooleanValue available) {
+        CheckBox box = new CheckBox();
+        box.setId(id);
+        Runnable show = () -> box.setSelected(choice.get() && available.get());
+        choice.addListener(obs -> show.run());
+        available.addListener(obs -> show.run());
+        show.run();
+        box.disableProperty().bind(javafx.beans.binding.Bindings.not(available));
+        box.setOnAction(e -> choice.set(box.isSelected()));
+        return box;
     }
 
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {

@@ -94,6 +94,13 @@ public final class DisplayPanel extends VBox {
         for (Slider slider : new Slider[] {topN, minConfidence, heatmapOpacity}) {
             slider.setPrefWidth(130);
             slider.setMinWidth(60);
+            // Home/End/Page keys move the focused slider; left to bubble up they also scrolled the sidebar
+            slider.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                switch (e.getCode()) {
+                    case HOME, END, PAGE_UP, PAGE_DOWN -> e.consume();
+                    default -> { }
+                }
+            });
         }
         for (Label value : new Label[] {topNValue, minValue, heatmapValue}) {
             value.setMinWidth(Region.USE_PREF_SIZE);
@@ -110,7 +117,10 @@ public final class DisplayPanel extends VBox {
         ColorBar legend = new ColorBar();
         legend.colorMapProperty().bind(display.colorMapProperty());
         legend.titleProperty().bind(Bindings.createStringBinding(
-                () -> "Match colour: " + display.confidenceKindProperty().get().label(), display.confidenceKindProperty()));
+                () -> "Match colour: " + display.confidenceKindProperty().get().label()
+                        + (display.colourRangeProperty().get().scaled() ? " (scaled to the shown matches' range)" : ""),
+                display.confidenceKindProperty(), display.colourRangeProperty()));
+        display.colourRangeProperty().addListener((obs, old, now) -> legend.range(now.low(), now.high()));
 
         CheckBox lines = check("showLines", "Lines", display.showLinesProperty());
         CheckBox points = check("showPoints", "Points", display.showPointsProperty());

@@ -128,6 +128,7 @@ public final class DisplayViewModel {
     private void recompute() {
         Alignment current = alignment.get();
         if (current == null) {
+            colourRange.set(FULL_RANGE);
             visibleMatches.set(null);
             filteredNetworkMatches.set(null);
             matchesPerReadout.set(Map.of());
@@ -146,8 +147,45 @@ public final class DisplayViewModel {
         matchesPerReadout.set(perReadout);
         MatchSet shown = perReadout.get(readout.get());
         filteredNetworkMatches.set(shown);
+        updateColourRange(shown);
         visibleMatches.set(matchCorrection.get().apply(shown));
         matchCount.set("Showing " + shown.size() + " of " + all + " matches" + (consistentOnly.get() ? " (consistent only)" : ""));
+    }
+
+    /**
+     * The confidences the match colours span: 0–1, except for the level weight a_L, whose values sit close
+     * together (≈ 0.25 for four levels), so that on 0–1 every line had the same colour: it is scaled to the
+     * shown matches' own range, and the legend says so.
+     */
+    private void updateColourRange(MatchSet shown) {
+        colourRange.set(colourRange(confidenceKind.get(), shown));
+    }
+
+    static ColourRange colourRange(ConfidenceKind kind, MatchSet shown) {
+        if (kind != ConfidenceKind.LEVEL_WEIGHT || shown == null || shown.size() == 0) {
+            return FULL_RANGE;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (org.learningsa.studio.align.Match match : shown.matches()) {
+            low = Math.min(low, match.confidence());
+            high = Math.max(high, match.confidence());
+        }
+        return high - low < 1e-6 ? FULL_RANGE : new ColourRange(low, high, true);
+    }
+
+    /** The values mapped to the two ends of the colour map; {@code scaled} when that is not 0–1. */
+    public record ColourRange(double low, double high, boolean scaled) {
+        public double fraction(double value) {
+            return Math.max(0, Math.min(1, (value - low) / (high - low)));
+        }
+    }
+
+    public static final ColourRange FULL_RANGE = new ColourRange(0, 1, false);
+    private final ReadOnlyObjectWrapper<ColourRange> colourRange = new ReadOnlyObjectWrapper<>(FULL_RANGE);
+
+    public ReadOnlyObjectProperty<ColourRange> colourRangeProperty() {
+        return colourRange.getReadOnlyProperty();
     }
 
     private MatchSet filter(MatchSet all) {

@@ -64,8 +64,12 @@ public final class PairView extends StackPane {
         captions.setMouseTransparent(true);
         captions.setManaged(false);
         GuessingNotice notice = new GuessingNotice(main);
-        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
-        getChildren().addAll(split, overlay, captions, notice, notifications);
+        // below the images, in the layout: it takes room from them instead of covering the lower part of one
+        javafx.scene.layout.BorderPane body = new javafx.scene.layout.BorderPane(split);
+        body.setBottom(notice);
+        javafx.scene.layout.BorderPane.setAlignment(notice, Pos.CENTER);
+        javafx.scene.layout.BorderPane.setMargin(notice, new javafx.geometry.Insets(6));
+        getChildren().addAll(body, overlay, captions, notifications);
         sourcePane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
         targetPane.heatmapOpacityProperty().bind(display.heatmapOpacityProperty());
 
@@ -87,7 +91,8 @@ public final class PairView extends StackPane {
 
         Observable[] inputs = {display.visibleMatchesProperty(), display.colorMapProperty(), display.showLinesProperty(),
             display.showPointsProperty(), display.showCellGridProperty(), inspector.inspectionProperty(),
-            display.showLevelWeightsProperty(), display.readoutProperty(), inspector.userPointProperty()};
+            display.showLevelWeightsProperty(), display.readoutProperty(), inspector.userPointProperty(),
+            main.sourcePixelsProperty(), main.targetPixelsProperty()};
         for (Observable input : inputs) {
             input.addListener(obs -> refreshOverlay());
         }
@@ -166,6 +171,8 @@ public final class PairView extends StackPane {
         overlay.showLevelWeights(display.showLevelWeightsProperty().get() && display.readoutProperty().get() == Readout.FUSED);
         // a user's point shown in the inspector is drawn by the editor; the network's pick line would contradict it
         Inspection inspection = inspector.userPointProperty().get() != null ? null : inspector.inspectionProperty().get();
+        DisplayViewModel.ColourRange range = display.colourRangeProperty().get();
+        overlay.colourRange(range.low(), range.high());
         overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
                 display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),
                 display.showCellGridProperty().get(),

@@ -215,8 +215,9 @@ public final class StyleView {
         smoothness.setTooltip(new Tooltip("Larger keeps the input's own contrast and only shifts its colours"));
         Slider texture = slider("styleTexture", 0, 1, viewModel.textureProperty());
         texture.setTooltip(new Tooltip("Add the exemplar's fine detail (brush strokes) where the matches are confident"));
-        HBox row = new HBox(8, new Label("Window"), window, new Label("Smoothness"), smoothness,
-                new Label("Texture detail"), texture);
+        HBox row = new HBox(8, new Label("Window"), window, value("styleWindowValue", viewModel.windowProperty(), "%.2f"),
+                new Label("Smoothness"), smoothness, value("styleSmoothnessValue", viewModel.smoothnessProperty(), "%.1f"),
+                new Label("Texture detail"), texture, value("styleTextureValue", viewModel.textureProperty(), "%.2f"));
         row.setAlignment(Pos.CENTER_LEFT);
         showFor(row, StyleMethod.COLOUR);
         return row;
@@ -257,8 +258,10 @@ public final class StyleView {
         HBox rendering = new HBox(6, progressLabel, progress);
         rendering.setAlignment(Pos.CENTER_LEFT);
         rendering.visibleProperty().bind(viewModel.fullRenderingProperty());
-        HBox row = new HBox(8, new Label("Patch size"), patchSize, new Label("Prior"), prior, new Label("Coherence"),
-                coherence, rendering);
+        HBox row = new HBox(8, new Label("Patch size"), patchSize,
+                new Label("Prior"), prior, value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
+                new Label("Coherence"), coherence, value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
+                rendering);
         row.setAlignment(Pos.CENTER_LEFT);
         showFor(row, StyleMethod.PATCHES);
         return row;
@@ -268,6 +271,15 @@ public final class StyleView {
     private void showFor(Node row, StyleMethod method) {
         row.visibleProperty().bind(viewModel.methodProperty().isEqualTo(method));
         row.managedProperty().bind(row.visibleProperty());
+    }
+
+    /** The slider's value next to it, as the Strength slider has. */
+    private static Label value(String id, DoubleProperty value, String format) {
+        Label label = new Label();
+        label.setId(id);
+        label.setMinWidth(36);
+        label.textProperty().bind(value.asString(java.util.Locale.ROOT, format));
+        return label;
     }
 
     private static Slider slider(String id, double min, double max, DoubleProperty value) {

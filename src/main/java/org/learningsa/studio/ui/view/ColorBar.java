@@ -24,6 +24,9 @@ public final class ColorBar extends VBox {
     private final StringProperty title = new SimpleStringProperty("confidence");
     /** A region, not a shape bound to this box's width: that binding would feed back into the pref width. */
     private final Region bar = new Region();
+    private final Label low = new Label();
+    private final Label mid = new Label();
+    private final Label high = new Label();
 
     public ColorBar() {
         super(2);
@@ -36,9 +39,9 @@ public final class ColorBar extends VBox {
         bar.setMinSize(40, 12);
         bar.setPrefSize(200, 12);
         bar.setMaxSize(Double.MAX_VALUE, 12);
-        Label low = new Label("0");
-        Label mid = new Label("0.5");
-        Label high = new Label("1");
+        low.setText("0");
+        mid.setText("0.5");
+        high.setText("1");
         Region left = new Region();
         Region right = new Region();
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -48,6 +51,15 @@ public final class ColorBar extends VBox {
         getChildren().addAll(caption, bar, ticks);
         colorMap.addListener(obs -> paint());
         paint();
+    }
+
+    /** The values written under the bar's ends and middle (the colour map spans them). */
+    public void range(double lowValue, double highValue) {
+        boolean unit = lowValue == 0 && highValue == 1;
+        String format = unit ? "%.1f" : "%.3f";
+        low.setText(unit ? "0" : String.format(java.util.Locale.ROOT, format, lowValue));
+        mid.setText(String.format(java.util.Locale.ROOT, format, (lowValue + highValue) / 2));
+        high.setText(unit ? "1" : String.format(java.util.Locale.ROOT, format, highValue));
     }
 
     private void paint() {

@@ -73,19 +73,33 @@ public final class MatchOverlay extends Canvas {
         return java.util.List.copyOf(pickMarks);
     }
 
+    private double colourLow = 0;
+    private double colourHigh = 1;
+
+    /** The confidences drawn at the colour map's two ends (0 and 1 unless a kind's values sit close together). */
+    public void colourRange(double low, double high) {
+        colourLow = low;
+        colourHigh = high;
+        redraw();
+    }
+
     public void redraw() {
         pickMarks.clear();
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
-        if (scene == null || scene.alignment() == null) {
+        if (scene == null) {
+            return;
+        }
+        if (scene.cellGrid()) {
+            // the grid depends only on the image sizes: shown as soon as the images are, before any run
+            drawCellGrid(g, sourcePane);
+            drawCellGrid(g, targetPane);
+        }
+        if (scene.alignment() == null) {
             return;
         }
         if (levelWeights) {
             drawLevelWeights(g, scene.alignment());
-        }
-        if (scene.cellGrid()) {
-            drawCellGrid(g, sourcePane, scene.alignment().source());
-            drawCellGrid(g, targetPane, scene.alignment().target());
         }
         boolean picked = scene.pickedSource() != null && scene.pickedTarget() != null;
         if (scene.matches() != null) {
@@ -106,7 +120,8 @@ public final class MatchOverlay extends Canvas {
         for (Match match : ordered) {
             Point2D s = toOverlay(sourcePane, match.source());
             Point2D t = toOverlay(targetPane, match.target());
-            Color colour = scene.colorMap().at(match.confidence());
+            Color colour = scene.colorMap().at(colourLow == 0 && colourHigh == 1 ? match.confidence()
+                    : Math.max(0, Math.min(1, (match.confidence() - colourLow) / (colourHigh - colourLow))));
             boolean sourceVisible = sourceArea.contains(s);
             boolean targetVisible = targetArea.contains(t);
             if (scene.lines() && sourceVisible && targetVisible) {
@@ -222,7 +237,11 @@ public final class MatchOverlay extends Canvas {
     }
 
     /** Lines between the 20×20 cells; the first and last interior edges are the image borders. */
-    private void drawCellGrid(GraphicsContext g, ZoomableImagePane pane, ImageRef image) {
+    private void drawCellGrid(GraphicsContext g, ZoomableImagePane pane) {
+        if (!pane.hasImage()) {
+            return;
+        }
+        ImageRef image = new ImageRef(null, (int) Math.round(pane.imageWidth()), (int) Math.round(pane.imageHeight()));
         Bounds area = areaOf(pane);
         g.save();
         g.beginPath();

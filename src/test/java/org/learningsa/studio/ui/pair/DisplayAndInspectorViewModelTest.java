@@ -36,6 +36,27 @@ class DisplayAndInspectorViewModelTest {
     }
 
     @Test
+    void levelWeightColoursSpanTheShownValuesNotZeroToOne() {
+        // four levels' weights sit near 0.25: on a 0–1 scale every line had the same colour
+        java.util.List<Match> matches = new java.util.ArrayList<>();
+        for (double weight : new double[] {0.23, 0.25, 0.27}) {
+            matches.add(new Match(new org.learningsa.studio.align.PixelPoint(1, 1), new org.learningsa.studio.align.PixelPoint(2, 2),
+                    weight, true));
+        }
+        DisplayViewModel.ColourRange range = DisplayViewModel.colourRange(ConfidenceKind.LEVEL_WEIGHT,
+                new MatchSet(matches, ConfidenceKind.LEVEL_WEIGHT));
+        assertEquals(new DisplayViewModel.ColourRange(0.23, 0.27, true), range);
+        assertEquals(0.5, range.fraction(0.25), 1e-9, "0.25 is mid-scale, not a quarter of it");
+        assertEquals(DisplayViewModel.FULL_RANGE, DisplayViewModel.colourRange(ConfidenceKind.PEAK_PROBABILITY,
+                new MatchSet(matches, ConfidenceKind.PEAK_PROBABILITY)), "probabilities keep 0–1");
+
+        DisplayViewModel display = new DisplayViewModel(preferences);
+        display.alignmentProperty().set(alignment);
+        display.confidenceKindProperty().set(ConfidenceKind.PEAK_PROBABILITY);
+        assertEquals(DisplayViewModel.FULL_RANGE, display.colourRangeProperty().get());
+    }
+
+    @Test
     void filtersKeepTheTopNAboveTheMinimumConfidence() {
         DisplayViewModel display = new DisplayViewModel(preferences);
         assertNull(display.visibleMatchesProperty().get(), "nothing to show before a run");

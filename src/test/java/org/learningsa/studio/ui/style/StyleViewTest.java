@@ -92,6 +92,16 @@ class StyleViewTest {
         double half = meanDifference(viewModel.resultProperty().get(), photo);
         assertEquals(meanDifference(full, photo) / 2, half, 1.0);
         assertEquals("0.50", robot.lookup("#styleStrengthValue").queryAs(Label.class).getText());
+        // the other sliders say their values too
+        robot.interact(() -> {
+            viewModel.windowProperty().set(0.05);
+            viewModel.smoothnessProperty().set(4);
+            viewModel.textureProperty().set(0.25);
+        });
+        assertEquals(List.of("0.05", "4.0", "0.25"), List.of(
+                robot.lookup("#styleWindowValue").queryAs(Label.class).getText(),
+                robot.lookup("#styleSmoothnessValue").queryAs(Label.class).getText(),
+                robot.lookup("#styleTextureValue").queryAs(Label.class).getText()));
     }
 
     @Test
