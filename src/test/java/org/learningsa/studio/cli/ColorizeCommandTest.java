@@ -137,8 +137,8 @@ class ColorizeCommandTest {
         assumeTrue(Files.isRegularFile(SAMPLES.resolve("horses.jpg")), "samples not found (run from the project folder)");
         CliRun run = CliRun.of("bench-colorize", "--default-aligner", "--size", "48", "--runs", "2", "--align-runs", "1");
         assertEquals(0, run.exitCode(), run.err());
-        for (String line : new String[] {"alignment (the correspondence's cost)", "colorization (prepare + render)",
-            "strength change", "colorization / alignment = "}) {
+        for (String line : new String[] {"alignment (the grid correspondence)", "dense refinement of it",
+            "colorization (prepare + render)", "strength change", "colorization / correspondence (alignment + refinement) = "}) {
             assertTrue(run.out().contains(line), line + " missing in " + run.out());
         }
         String last = run.out().strip().lines().reduce((a, b) -> b).orElse("");
