@@ -1,7 +1,6 @@
 package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +172,7 @@ public final class BenchStyleCommand implements Callable<Integer> {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return MedianTiming.processCpuNanos();
     }
 
     private double time(String label, PrintWriter out, Supplier<RgbImage> work) {

@@ -39,7 +39,8 @@ final class MedianTiming {
         return median;
     }
 
-    private static long processCpuNanos() {
+    /** CPU time of the whole process (all threads) in nanoseconds; 0 where the JVM does not say. */
+    static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }

@@ -65,14 +65,7 @@ public final class StylePreview {
      */
     public RgbImage confidenceMask() {
         float[] full = Planes.resize(warp.confidence(), warp.width(), warp.height(), input.width(), input.height());
-        byte[] rgb = new byte[full.length * 3];
-        for (int i = 0; i < full.length; i++) {
-            int colour = ColorMaps.viridis(full[i]);
-            rgb[3 * i] = (byte) (colour >> 16);
-            rgb[3 * i + 1] = (byte) (colour >> 8);
-            rgb[3 * i + 2] = (byte) colour;
-        }
-        return new RgbImage(input.width(), input.height(), rgb);
+        return ColorMaps.viridisImage(full, input.width(), input.height());
     }
 
     private synchronized RgbImage fullStrength(StyleSettings settings) {

@@ -238,13 +238,7 @@ public final class ColorizeViewModel {
 
     /** The image at most {@link #PREVIEW_SIDE} on its longer side (itself when smaller). */
     static RgbImage shrunk(RgbImage image) {
-        int longer = Math.max(image.width(), image.height());
-        if (longer <= PREVIEW_SIDE) {
-            return image;
-        }
-        double scale = (double) PREVIEW_SIDE / longer;
-        return AreaResize.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
-                Math.max(1, (int) Math.round(image.height() * scale)));
+        return AreaResize.atMost(image, PREVIEW_SIDE);
     }
 
     private interface Export {

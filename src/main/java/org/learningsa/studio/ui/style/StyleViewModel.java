@@ -447,13 +447,7 @@ public final class StyleViewModel {
 
     /** The image at most {@code side} pixels on its longer side (itself when smaller). */
     static RgbImage shrunk(RgbImage image, int side) {
-        int longer = Math.max(image.width(), image.height());
-        if (longer <= side) {
-            return image;
-        }
-        double scale = (double) side / longer;
-        return AreaResize.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
-                Math.max(1, (int) Math.round(image.height() * scale)));
+        return AreaResize.atMost(image, side);
     }
 
     private interface Export {
