@@ -17,7 +17,7 @@ import org.learningsa.studio.image.RgbImage;
  * bilinearly, where the correspondence sends it. Read only through {@link Correspondence}, so a refined or
  * corrected correspondence writes the same way. The image has the source's original size.
  */
-final class WarpedImage {
+public final class WarpedImage {
 
     private WarpedImage() {
     }
@@ -27,7 +27,7 @@ final class WarpedImage {
     }
 
     /** The warp at the source's original size; {@code targetPixels} may be a downscaled copy of the target. */
-    static RgbImage warp(Correspondence correspondence, RgbImage targetPixels) {
+    public static RgbImage warp(Correspondence correspondence, RgbImage targetPixels) {
         ImageRef source = correspondence.source();
         ImageRef target = correspondence.target();
         int width = source.width();

@@ -102,7 +102,8 @@ public final class ColorizeCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(stderr, "lsa colorize");
             Alignment alignment = aligner.align(inputImage, exemplarImage, progress, CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, input, exemplar, stderr);
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, inputImage,
+                    exemplarImage, input, exemplar, stderr, progress, CancelToken.NEVER);
             long start = System.nanoTime();
             ColorizePreview preview = Colorizer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);

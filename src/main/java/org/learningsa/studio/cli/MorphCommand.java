@@ -106,12 +106,13 @@ public final class MorphCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             Alignment alignment = aligner.align(sourceImage, targetImage,
                     (stage, f) -> progress.progress(stage, f < 0 ? f : 0.4 * f), CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, source, target,
-                    spec.commandLine().getErr());
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, sourceImage,
+                    targetImage, source, target, spec.commandLine().getErr(),
+                    (stage, f) -> progress.progress(stage, f < 0 ? f : 0.4 + 0.1 * f), CancelToken.NEVER);
             Morph morph = Morph.prepare(correspondence, sourceImage.pixels(), targetImage.pixels(), canvas,
-                    (stage, f) -> progress.progress(stage, 0.4 + 0.1 * Math.max(0, f)), CancelToken.NEVER);
+                    (stage, f) -> progress.progress(stage, 0.5 + 0.05 * Math.max(0, f)), CancelToken.NEVER);
             format.write(FrameSource.of(morph, frames, easingChoice), fps, out,
-                    (stage, f) -> progress.progress(stage, 0.5 + 0.5 * Math.max(0, f)), CancelToken.NEVER);
+                    (stage, f) -> progress.progress(stage, 0.55 + 0.45 * Math.max(0, f)), CancelToken.NEVER);
             progress.progress("done", 1);
             stdout.printf(Locale.ROOT, "wrote %s: %s, %d frames %dx%d at %s fps, %s%n", out, format.label(), frames,
                     canvas.width(), canvas.height(), trim(fps), correspondence.description());

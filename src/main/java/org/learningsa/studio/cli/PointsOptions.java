@@ -10,6 +10,11 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.align.dense.DenseRefiner;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
@@ -35,6 +40,13 @@ final class PointsOptions {
                     + "points alone, ignoring the network (for when the network is wrong everywhere)")
     boolean trustPoints;
 
+    @Option(names = "--dense", defaultValue = "refined", paramLabel = "refined|grid",
+            description = "which correspondence the output reads: refined, the per-pixel map refined from the model's "
+                    + "grid (coarse-to-fine patch search on the two images, both directions, forward-backward "
+                    + "confidence; user points stay exact); grid, the model's 20x20 grid read bilinearly, for "
+                    + "comparison (default: ${DEFAULT-VALUE})")
+    String dense = "refined";
+
     /** Near-duplicate points named one by one on stderr; the rest are counted. */
     private static final int MAX_NOTED_POINTS = 5;
 
@@ -46,6 +58,9 @@ final class PointsOptions {
      * a folder, or breaks the format or a limit; what only the images can tell (their sizes) is checked later.
      */
     void check() {
+        if (!"refined".equals(dense) && !"grid".equals(dense)) {
+            throw new UserFacingException("--dense must be refined or grid, not " + EchoedText.name(dense));
+        }
         if (trustPoints && points == null) {
             throw new UserFacingException("--trust-points needs --points POINTS.json");
         }
@@ -72,10 +87,34 @@ final class PointsOptions {
      * @throws UserFacingException when the file is bad, was made for images of another size, or cannot be trusted
      */
     /**
-     * The network's correspondence of {@code alignment} at {@code readout}, through the user's points when --points
-     * is given: what match, morph and style all work from.
+     * The correspondence every command that reads a dense map works from (morph, style, colorize, match's flow
+     * exports): the network's grid at {@code readout}, refined per pixel on the two images unless --dense grid,
+     * then corrected by the user's points when --points is given (so the points stay exact on the refined map).
+     *
+     * @param sourceImage the source as decoded (its pixels are what the refinement reads)
      */
-    Correspondence correspondence(Alignment alignment, Readout readout, Path sourceFile, Path targetFile, PrintWriter err) {
+    Correspondence correspondence(Alignment alignment, Readout readout, DecodedImage sourceImage,
+                                  DecodedImage targetImage, Path sourceFile, Path targetFile, PrintWriter err,
+                                  ProgressListener progress, CancelToken cancel) {
+        check();
+        Correspondence network = new NetworkCorrespondence(alignment, readout);
+        Correspondence base = refined()
+                ? DenseRefiner.refine(network, sourceImage.pixels(), targetImage.pixels(), progress, cancel)
+                : network;
+        return apply(base, sourceFile, targetFile, err);
+    }
+
+    /** Whether --dense asks for the refined per-pixel map (the default). */
+    boolean refined() {
+        return !"grid".equals(dense);
+    }
+
+    /**
+     * The network's grid correspondence (never refined), through the user's points when --points is given: for
+     * readers of a few grid points only (match's match list), where refining every pixel would be wasted.
+     */
+    Correspondence gridCorrespondence(Alignment alignment, Readout readout, Path sourceFile, Path targetFile,
+                                      PrintWriter err) {
         return apply(new NetworkCorrespondence(alignment, readout), sourceFile, targetFile, err);
     }
 

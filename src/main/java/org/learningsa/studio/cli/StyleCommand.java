@@ -139,8 +139,8 @@ public final class StyleCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa style");
             Alignment alignment = aligner.align(inputImage, exemplarImage, progress, CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, input, exemplar,
-                    spec.commandLine().getErr());
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, inputImage,
+                    exemplarImage, input, exemplar, spec.commandLine().getErr(), progress, CancelToken.NEVER);
             long start = System.nanoTime();
             StylePreview preview = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);

@@ -99,7 +99,7 @@ final class TrainingRun {
             }
             Loop loop = new Loop(network, forward, adam, parameters, checkpoints, schedule, pairs, validation);
             try (MetricsLog metrics = MetricsLog.open(runDir.resolve(MetricsLog.FILE_NAME),
-                    saved == null ? -1 : position.step())) {
+                    saved == null ? -1 : position.step(), listener::message)) {
                 return loop.run(position, metrics);
             }
         }

@@ -38,10 +38,18 @@ public final class ColorizeWindowScreenshot {
         });
         shown.await();
         MainViewModel main = window[0].mainViewModel();
-        ScreenshotHarness.fx(() -> main.openSource(Path.of(args[0])));
-        ScreenshotHarness.fx(() -> main.openTarget(Path.of(args[1])));
-        ScreenshotHarness.waitFor(() -> Path.of(args[1]).equals(main.targetPathProperty().get())
+        // the window opens on the first sample pair: let that load, then replace both images
+        ScreenshotHarness.waitFor(() -> main.sourcePixelsProperty().get() != null && main.targetPixelsProperty().get() != null);
+        Path input = Path.of(args[0]).toAbsolutePath();
+        Path exemplar = Path.of(args[1]).toAbsolutePath();
+        // one at a time: a second open while the first decodes replaces it
+        ScreenshotHarness.fx(() -> main.openSource(input));
+        ScreenshotHarness.waitFor(() -> input.equals(main.sourcePathProperty().get()));
+        ScreenshotHarness.fx(() -> main.openTarget(exemplar));
+        ScreenshotHarness.waitFor(() -> input.equals(main.sourcePathProperty().get()) && exemplar.equals(main.targetPathProperty().get())
                 && main.sourcePixelsProperty().get() != null && main.targetPixelsProperty().get() != null);
+        ScreenshotHarness.fx(main::run);
+        ScreenshotHarness.waitFor(() -> main.alignmentProperty().get() != null);
         Stage[] colorize = new Stage[1];
         ScreenshotHarness.fx(() -> colorize[0] = ColorizeWindows.open(window[0].stage(), main, window[0].editViewModel()));
         ScreenshotHarness.waitFor(() -> ((Label) colorize[0].getScene().lookup("#colorizeStatus")).getText().contains("strength"));

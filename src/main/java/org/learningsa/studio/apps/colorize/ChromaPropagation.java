@@ -1,5 +1,6 @@
 package org.learningsa.studio.apps.colorize;
 
+import java.util.stream.IntStream;
 import org.learningsa.studio.core.CancelToken;
 
 /**
@@ -70,10 +71,11 @@ final class ChromaPropagation {
             }
             iterations = finest ? FINE_ITERATIONS : COARSE_ITERATIONS;
         }
-        for (int c = 0; c < start.length; c++) {
-            cancel.throwIfCancelled();
-            level.conjugateGradients(c, start[c], iterations);
-        }
+        cancel.throwIfCancelled();
+        // a and b share the matrix but not the right-hand side: solved side by side
+        int steps = iterations;
+        float[][] solution = start;
+        IntStream.range(0, start.length).parallel().forEach(c -> level.conjugateGradients(c, solution[c], steps));
         return start;
     }
 

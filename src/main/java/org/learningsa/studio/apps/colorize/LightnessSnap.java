@@ -1,6 +1,8 @@
 package org.learningsa.studio.apps.colorize;
 
+import java.util.stream.IntStream;
 import org.learningsa.studio.apps.style.LabImage;
+import org.learningsa.studio.apps.style.Planes;
 import org.learningsa.studio.apps.style.WarpedExemplar;
 
 /**
@@ -42,16 +44,21 @@ final class LightnessSnap {
         double fy = (double) sh / exemplarHeight;
         float[] sx = new float[w * h];
         float[] sy = new float[w * h];
+        int[] roundX = new int[w * h];
+        int[] roundY = new int[w * h];
         for (int i = 0; i < sx.length; i++) {
             sx[i] = (float) ((warp.exemplarX()[i] + 0.5) * fx - 0.5);
             sy[i] = (float) ((warp.exemplarY()[i] + 0.5) * fy - 0.5);
+            roundX[i] = Math.round(sx[i]);
+            roundY[i] = Math.round(sy[i]);
         }
         float[] inL = warp.input().l();
         float[] exL = small.l();
         float[] a = new float[w * h];
         float[] b = new float[w * h];
         float[] disagreement = new float[w * h];
-        for (int y = 0; y < h; y++) {
+        // rows are independent: spread over the cores (the app renders on a worker, the CLI has nothing else to do)
+        IntStream.range(0, h).parallel().forEach(y -> {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 double best = Double.MAX_VALUE;
@@ -63,8 +70,8 @@ final class LightnessSnap {
                         for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1) && cost < best; ny++) {
                             for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
                                 int n = ny * w + nx;
-                                int px = clamp(Math.round(sx[n]) + dx, sw);
-                                int py = clamp(Math.round(sy[n]) + dy, sh);
+                                int px = clamp(roundX[n] + dx, sw);
+                                int py = clamp(roundY[n] + dy, sh);
                                 double d = inL[n] - exL[py * sw + px];
                                 cost += d * d;
                             }
@@ -78,11 +85,11 @@ final class LightnessSnap {
                 }
                 double px = sx[i] + bestDx;
                 double py = sy[i] + bestDy;
-                a[i] = org.learningsa.studio.apps.style.Planes.bilinear(small.a(), sw, sh, px, py);
-                b[i] = org.learningsa.studio.apps.style.Planes.bilinear(small.b(), sw, sh, px, py);
-                disagreement[i] = Math.abs(inL[i] - org.learningsa.studio.apps.style.Planes.bilinear(exL, sw, sh, px, py));
+                a[i] = Planes.bilinear(small.a(), sw, sh, px, py);
+                b[i] = Planes.bilinear(small.b(), sw, sh, px, py);
+                disagreement[i] = Math.abs(inL[i] - Planes.bilinear(exL, sw, sh, px, py));
             }
-        }
+        });
         return new float[][] {a, b, disagreement};
     }
 

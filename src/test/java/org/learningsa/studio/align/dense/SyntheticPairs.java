@@ -9,20 +9,20 @@ import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.image.RgbImage;
 
 /** Textured images, known warps of them, and coarse correspondences with a known error, for the refiner's tests. */
-final class SyntheticPairs {
+public final class SyntheticPairs {
 
     private SyntheticPairs() {
     }
 
     /** A map from a point to where it lands, and its inverse. */
-    interface Warp {
+    public interface Warp {
         PixelPoint forward(double x, double y);
 
         PixelPoint inverse(double x, double y);
     }
 
     /** Colour value noise at several scales (features of 4 to 32 px), deterministic for a seed. */
-    static RgbImage texture(int width, int height, long seed) {
+    public static RgbImage texture(int width, int height, long seed) {
         Random random = new Random(seed);
         float[][] channels = new float[3][width * height];
         for (int c = 0; c < 3; c++) {
@@ -51,7 +51,7 @@ final class SyntheticPairs {
     }
 
     /** The target an image becomes under a warp: each target pixel reads the source at the warp's inverse. */
-    static RgbImage warped(RgbImage source, Warp warp) {
+    public static RgbImage warped(RgbImage source, Warp warp) {
         int w = source.width();
         int h = source.height();
         float[][] planes = new float[3][w * h];
@@ -74,7 +74,7 @@ final class SyntheticPairs {
     }
 
     /** A similarity about the image centre: rotation (degrees), scale, then shift. */
-    static Warp similarity(double degrees, double scale, double shiftX, double shiftY, int width, int height) {
+    public static Warp similarity(double degrees, double scale, double shiftX, double shiftY, int width, int height) {
         double cx = (width - 1) / 2.0;
         double cy = (height - 1) / 2.0;
         double cos = Math.cos(Math.toRadians(degrees));
