@@ -7,7 +7,7 @@
 set -eu
 OPT=${1:---default-aligner}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-LSA="$REPO/target/dist/bin/lsa"
+LSA=${LSA:-$REPO/target/dist/bin/lsa}   # or any launcher of the same build
 WORK=$(mktemp -d)
 mkdir -p "$WORK/img" "$WORK/sep"
 cp "$REPO/assets/samples/dog.jpg" "$WORK/img/source.jpg"
