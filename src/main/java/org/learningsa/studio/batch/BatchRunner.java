@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.align.NetworkCorrespondence;
+import org.learningsa.studio.align.dense.DenseFlow;
+import org.learningsa.studio.align.dense.DenseRefiner;
 import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.MatchService;
 import org.learningsa.studio.core.CancelToken;
@@ -16,7 +21,9 @@ import org.learningsa.studio.core.CancelledException;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.PointsFile;
+import org.learningsa.studio.export.FlowFiles;
 import org.learningsa.studio.export.MatchJson;
+import org.learningsa.studio.export.StyleImages;
 import org.learningsa.studio.export.figure.MatchFigureExport;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
@@ -123,8 +130,8 @@ public final class BatchRunner {
                 MatchFigureExport.write(result, source, target, settings.top(), settings.figureOptions(),
                         partial.resolve(BatchSettings.FIGURE + "." + settings.figureFormat().extension()));
             }
-            if (settings.warped()) {
-                WarpedImage.write(result.alignment(), settings.readout(), target, partial.resolve(BatchSettings.WARPED));
+            if (settings.warped() || settings.flow()) {
+                writeDense(result, source, target, partial, progress, cancel);
             }
             if (settings.carriesKeypoints(row)) {
                 PointsFile.write(partial.resolve(BatchSettings.POINTS), KeypointTransfer.transfer(settings.keypoints(),
@@ -141,6 +148,20 @@ public final class BatchRunner {
         } catch (RuntimeException e) {
             folder.abandonRow(row.name());
             throw e;
+        }
+    }
+
+    /** flow.npy and warped.png from the dense map, read the way lsa match --flow/--warped read it. */
+    private void writeDense(MatchService.Result result, DecodedImage source, DecodedImage target, Path partial,
+                            ProgressListener progress, CancelToken cancel) {
+        Correspondence network = new NetworkCorrespondence(result.alignment(), result.readout());
+        Correspondence dense = settings.refineDense()
+                ? DenseRefiner.refine(network, source.pixels(), target.pixels(), progress, cancel) : network;
+        if (settings.flow()) {
+            FlowFiles.writeFlow(DenseFlow.of(dense, Direction.SOURCE_TO_TARGET), partial.resolve(BatchSettings.FLOW));
+        }
+        if (settings.warped()) {
+            StyleImages.writePng(WarpedImage.warp(dense, target.pixels()), partial.resolve(BatchSettings.WARPED));
         }
     }
 

@@ -16,14 +16,18 @@ import org.learningsa.studio.export.figure.MatchFigureOptions;
  * @param figureFormat  a figure per row in this format, or null for none
  * @param figureOptions how figures are drawn (ignored without a format)
  * @param warped        a {@code warped.png} per row: the target resampled into the source's frame
+ * @param flow          a {@code flow.npy} per row: the dense source-to-target flow, as {@code lsa match --flow}
+ * @param refineDense   the flow and the warp from the refined per-pixel map (as {@code lsa match --dense refined},
+ *                      the default), else from the network's grid
  * @param keypoints     keypoints to carry to the targets of rows whose source is their image, or null
  */
 public record BatchSettings(Readout readout, Mapping mapping, ConfidenceKind confidence, int top,
-                            FigureFormat figureFormat, MatchFigureOptions figureOptions, boolean warped,
-                            SourceKeypoints keypoints) {
+                            FigureFormat figureFormat, MatchFigureOptions figureOptions, boolean warped, boolean flow,
+                            boolean refineDense, SourceKeypoints keypoints) {
 
     public static final String MATCHES = "matches.json";
     public static final String WARPED = "warped.png";
+    public static final String FLOW = "flow.npy";
     public static final String POINTS = "points.json";
     public static final String FIGURE = "figure";
 
@@ -45,6 +49,9 @@ public record BatchSettings(Readout readout, Mapping mapping, ConfidenceKind con
         }
         if (warped) {
             files.add(WARPED);
+        }
+        if (flow) {
+            files.add(FLOW);
         }
         if (carriesKeypoints(row)) {
             files.add(POINTS);

@@ -1,15 +1,9 @@
 package org.learningsa.studio.batch;
 
-import java.nio.file.Path;
-import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
-import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.PixelPoint;
-import org.learningsa.studio.align.Readout;
-import org.learningsa.studio.export.StyleImages;
-import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.RgbImage;
 
 /**
@@ -20,10 +14,6 @@ import org.learningsa.studio.image.RgbImage;
 public final class WarpedImage {
 
     private WarpedImage() {
-    }
-
-    static void write(Alignment alignment, Readout readout, DecodedImage target, Path file) {
-        StyleImages.writePng(warp(new NetworkCorrespondence(alignment, readout), target.pixels()), file);
     }
 
     /** The warp at the source's original size; {@code targetPixels} may be a downscaled copy of the target. */

@@ -85,8 +85,17 @@ public final class BatchCommand implements Callable<Integer> {
     String figure;
 
     @Option(names = "--warped", description = "also write DIR/<name>/warped.png: the target resampled into the source's "
-            + "frame through the correspondence (the source's size)")
+            + "frame through the correspondence (the source's size), as lsa match --warped")
     boolean warped;
+
+    @Option(names = "--flow", description = "also write DIR/<name>/flow.npy: the dense source-to-target flow, float32 "
+            + "(H, W, 2) at the source's full resolution, flow[y, x] = (x_target - x, y_target - y), as lsa match --flow")
+    boolean flow;
+
+    @Option(names = "--dense", defaultValue = "refined", paramLabel = "refined|grid",
+            description = "what --flow and --warped read: the refined per-pixel map or the network's grid, as in "
+                    + "lsa match (default: ${DEFAULT-VALUE})")
+    String dense;
 
     @Option(names = "--keypoints", paramLabel = "KEYPOINTS.json",
             description = "named points on one source image (the editor's points file, or {\"image\": …, \"points\": "
@@ -123,7 +132,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         SourceKeypoints sourceKeypoints = keypoints == null ? null : SourceKeypoints.read(keypoints);
         BatchSettings settings = new BatchSettings(readout, mapping, confidence, top, figureFormat,
-                MatchFigureOptions.defaults(), warped, sourceKeypoints);
+                MatchFigureOptions.defaults(), warped, flow, refineDense(), sourceKeypoints);
         if (sourceKeypoints != null && rows.stream().noneMatch(settings::carriesKeypoints)) {
             err.println("note: no row of " + pairs + " has " + sourceKeypoints.image()
                     + " as its source; no keypoints are transferred");
@@ -147,6 +156,15 @@ public final class BatchCommand implements Callable<Integer> {
             return EXIT_INTERRUPTED;
         }
         return summary.failed().isEmpty() ? 0 : EXIT_ROWS_FAILED;
+    }
+
+    private boolean refineDense() {
+        return switch (dense.trim().toLowerCase(Locale.ROOT)) {
+            case "refined" -> true;
+            case "grid" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--dense must be refined or grid, got '" + dense + "'");
+        };
     }
 
     private FigureFormat figureFormat() {

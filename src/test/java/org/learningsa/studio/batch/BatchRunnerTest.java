@@ -40,7 +40,7 @@ class BatchRunnerTest {
     }
 
     private static BatchSettings settings() {
-        return new BatchSettings(Readout.FUSED, Mapping.EXACT, ConfidenceKind.PEAK_PROBABILITY, 0, null, null, false, null);
+        return new BatchSettings(Readout.FUSED, Mapping.EXACT, ConfidenceKind.PEAK_PROBABILITY, 0, null, null, false, false, true, null);
     }
 
     @Test

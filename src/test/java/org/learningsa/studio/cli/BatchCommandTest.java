@@ -70,16 +70,16 @@ class BatchCommandTest {
         Path csv = pairs();
         Path single = dir.resolve("single");
         CliRun one = CliRun.of("batch", "--pairs", csv.toString(), "--out", single.toString(), "--default-aligner",
-                "--device", "cpu", "--warped");
+                "--device", "cpu", "--warped", "--flow");
         assertEquals(BatchCommand.EXIT_ROWS_FAILED, one.exitCode(), one.err());
         assertTrue(one.err().contains("row 4 (broken, line 5) failed: the target image"), one.err());
         assertTrue(one.out().contains("5 rows now, 0 already done, 1 failed (row 4)"), one.out());
 
         Path sharded = dir.resolve("sharded");
         CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.of("batch", "--pairs", csv.toString(),
-                "--out", sharded.toString(), "--default-aligner", "--device", "cpu", "--warped", "--shard", "0/2"));
+                "--out", sharded.toString(), "--default-aligner", "--device", "cpu", "--warped", "--flow", "--shard", "0/2"));
         CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.of("batch", "--pairs", csv.toString(),
-                "--out", sharded.toString(), "--default-aligner", "--device", "cpu", "--warped", "--shard", "1/2"));
+                "--out", sharded.toString(), "--default-aligner", "--device", "cpu", "--warped", "--flow", "--shard", "1/2"));
         CliRun shard0 = first.get(5, TimeUnit.MINUTES);
         CliRun shard1 = second.get(5, TimeUnit.MINUTES);
         // rows 1, 3, 5 and rows 2, 4 (the broken one), 6
@@ -90,7 +90,7 @@ class BatchCommandTest {
         Map<String, byte[]> expected = rowFiles(single);
         Map<String, byte[]> actual = rowFiles(sharded);
         assertEquals(expected.keySet(), actual.keySet());
-        assertEquals(15, expected.size(), "5 rows x matches.json, warped.png, row.json: " + expected.keySet());
+        assertEquals(20, expected.size(), "5 rows x matches.json, warped.png, flow.npy, row.json: " + expected.keySet());
         for (String file : expected.keySet()) {
             if (!file.endsWith("row.json")) {
                 assertArrayEquals(expected.get(file), actual.get(file), file);
@@ -162,16 +162,22 @@ class BatchCommandTest {
         Path csv = pairs();
         Path out = dir.resolve("out");
         CliRun batch = CliRun.of("batch", "--pairs", csv.toString(), "--out", out.toString(), "--default-aligner",
-                "--device", "cpu", "--readout", "2", "--confidence", "fb", "--top", "30", "--shard", "2/3");
+                "--device", "cpu", "--readout", "2", "--confidence", "fb", "--top", "30", "--shard", "2/3", "--flow",
+                "--warped");
         assertEquals(0, batch.exitCode(), batch.err());
         Path json = dir.resolve("match.json");
         CliRun match = CliRun.of("match", dir.resolve("in/images/apple.jpg").toString(),
                 dir.resolve("in/images/dog.jpg").toString(), "--default-aligner", "--device", "cpu", "--readout", "2",
-                "--confidence", "fb", "--top", "30", "--json", json.toString());
+                "--confidence", "fb", "--top", "30", "--json", json.toString(), "--flow", dir.resolve("flow.npy").toString(),
+                "--warped", dir.resolve("warped.png").toString());
         assertEquals(0, match.exitCode(), match.err());
         JsonNode expected = new ObjectMapper().readTree(json.toFile());
         JsonNode actual = new ObjectMapper().readTree(out.resolve("apple-dog/matches.json").toFile());
         assertEquals(expected, actual);
+        // the dense outputs through the same code as lsa match --flow / --warped (refined map by default)
+        assertArrayEquals(Files.readAllBytes(dir.resolve("flow.npy")), Files.readAllBytes(out.resolve("apple-dog/flow.npy")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("warped.png")),
+                Files.readAllBytes(out.resolve("apple-dog/warped.png")));
         assertFalse(Files.exists(out.resolve("0002")), "row 2 belongs to shard 1/3");
         JsonNode record = new ObjectMapper().readTree(out.resolve("apple-dog/row.json").toFile());
         double mean = 0;

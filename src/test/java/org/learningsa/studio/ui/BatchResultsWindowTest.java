@@ -78,7 +78,7 @@ class BatchResultsWindowTest {
         Files.writeString(dir.resolve("keypoints.json"), "{\"image\": \"img0.png\", \"points\": [{\"name\": \"a\", \"x\": 40, "
                 + "\"y\": 30}, {\"name\": \"b\", \"x\": 120, \"y\": 90}]}");
         BatchSettings settings = new BatchSettings(Readout.FUSED, Mapping.EXACT, ConfidenceKind.PEAK_PROBABILITY, 0, null,
-                null, false, SourceKeypoints.read(dir.resolve("keypoints.json")));
+                null, false, false, true, SourceKeypoints.read(dir.resolve("keypoints.json")));
         Path out = dir.resolve("out");
         new BatchRunner(new DefaultAligner(), settings, new BatchFolder(out)).run(PairsCsv.read(dir.resolve("pairs.csv")),
                 Shard.ALL, ProgressListener.NONE, CancelToken.NEVER, o -> { });
