@@ -46,7 +46,7 @@ public final class BatchFolder {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UserFacingException("cannot create the output folder " + root + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create the output folder " + root + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class BatchFolder {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new UserFacingException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create " + file.getParent() + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
         AtomicFiles.writeString(file, reason + "\n");
     }

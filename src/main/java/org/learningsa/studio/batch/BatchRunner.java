@@ -97,6 +97,10 @@ public final class BatchRunner {
                 break;
             } catch (UserFacingException | IllegalArgumentException e) {
                 failed.add(fail(row, e.getMessage(), onRow));
+            } catch (RuntimeException e) {
+                // a bug, not bad input: logged whole, but one row of thousands does not end the run
+                LOG.error("row {} ({}) failed", row.number(), row.name(), e);
+                failed.add(fail(row, "internal error: " + e, onRow));
             }
         }
         progress.progress("done", 1.0);

@@ -1,7 +1,10 @@
 package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -14,6 +17,7 @@ import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
@@ -57,7 +61,7 @@ public final class BenchStyleCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--method", defaultValue = "colour", paramLabel = "colour|patches",
-            converter = StyleMethod.Converter.class, description = "which method to time (default: ${DEFAULT-VALUE})")
+            converter = StyleMethodOption.Converter.class, description = "which method to time (default: ${DEFAULT-VALUE})")
     StyleMethod method;
 
     @Mixin
@@ -65,6 +69,9 @@ public final class BenchStyleCommand implements Callable<Integer> {
 
     @Mixin
     AlignerOptions alignerOptions;
+
+    /** The style window's patch preview side (StyleViewModel.PATCH_PREVIEW_SIDE; ui is not visible from here). */
+    private static final int PREVIEW_SIDE = 256;
 
     /** Full patch renders take seconds: fewer runs unless --runs says otherwise. */
     private static final int PATCH_RUNS = 3;
@@ -74,6 +81,7 @@ public final class BenchStyleCommand implements Callable<Integer> {
         if (runs < 1 || size < 16) {
             throw new UserFacingException("--runs must be at least 1 and --size at least 16");
         }
+        StyleMethodOption.requireOwnOptions(method, spec);
         var choice = alignerOptions.checkedDevice(spec);
         RgbImage in = AreaResize.resize(ImageDecoder.decode(input), size, size);
         RgbImage ex = AreaResize.resize(ImageDecoder.decode(exemplar), size, size);
@@ -129,17 +137,43 @@ public final class BenchStyleCommand implements Callable<Integer> {
         double colour = time("colour method, first preview (baseline)", out, () -> StyleTransfer.prepare(correspondence,
                 Direction.SOURCE_TO_TARGET, in, ex, CancelToken.NEVER).render(StyleSettings.defaults()));
         long[] peakBytes = {0};
+        List<Double> processCpuMillis = new ArrayList<>();
         double patches = time("patch method, full synthesis", out, () -> {
             long before = HeapPeak.reset();
+            long cpuStart = processCpuNanos();
             RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, in, ex,
                     CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            processCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
             peakBytes[0] = Math.max(peakBytes[0], HeapPeak.peak() - before);
             return result;
         });
-        out.printf(Locale.ROOT, "patch method: %.1f x the colour method's time; peak Java heap above the start: %.0f MB "
-                + "(patch %d, levels %s, %d passes per level)%n", patches / colour, peakBytes[0] / 1048576.0,
-                settings.patchSize(), settings.levels() == 0 ? "auto" : settings.levels(), settings.iterations());
+        // the style window's live preview: the same synthesis on copies of at most 256 pixels
+        int previewSide = Math.min(PREVIEW_SIDE, size);
+        RgbImage smallIn = AreaResize.resize(in, previewSide, previewSide);
+        RgbImage smallEx = AreaResize.resize(ex, previewSide, previewSide);
+        List<Double> previewCpuMillis = new ArrayList<>();
+        double preview = time("patch method, live preview at " + previewSide + "x" + previewSide, out, () -> {
+            long cpuStart = processCpuNanos();
+            RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, smallIn, smallEx,
+                    CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            previewCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
+            return result;
+        });
+        int cores = Runtime.getRuntime().availableProcessors();
+        double previewCpu = BenchCommand.median(previewCpuMillis.subList(1, previewCpuMillis.size()));
+        out.printf(Locale.ROOT, "live preview: %.0f ms wall, process CPU %.0f ms (%.0f ms over %d idle cores)%n", preview,
+                previewCpu, previewCpu / cores, cores);
+        // the synthesis runs on all cores: its process CPU time over the cores is its wall time on an idle machine
+        double cpu = BenchCommand.median(processCpuMillis.subList(1, processCpuMillis.size()));
+        out.printf(Locale.ROOT, "patch method: %.1f x the colour method's wall time; process CPU %.0f ms (%.0f ms over %d "
+                + "idle cores); peak Java heap above the start: %.0f MB (patch %d, levels %s, %d passes per level)%n",
+                patches / colour, cpu, cpu / cores, cores, peakBytes[0] / 1048576.0, settings.patchSize(),
+                settings.levels() == 0 ? "auto" : settings.levels(), settings.iterations());
         out.printf(Locale.ROOT, "style_patches_ms_median=%.1f%n", patches);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private double time(String label, PrintWriter out, Supplier<RgbImage> work) {

@@ -18,19 +18,29 @@ final class MedianTiming {
         work.run();
         List<Double> millis = new ArrayList<>();
         List<Double> cpuMillis = new ArrayList<>();
+        List<Double> processMillis = new ArrayList<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int run = 0; run < runs; run++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
+            long processStart = processCpuNanos();
             long start = System.nanoTime();
             work.run();
             millis.add((System.nanoTime() - start) / 1e6);
             cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            processMillis.add((processCpuNanos() - processStart) / 1e6);
         }
         double median = BenchCommand.median(millis);
-        // CPU time of this thread only: for single-threaded work it is the wall time on an idle core
-        out.printf(Locale.ROOT, "%-42s median %7.1f ms wall (max %7.1f), %7.1f ms thread CPU%n", label, median,
-                millis.stream().mapToDouble(Double::doubleValue).max().orElse(0), BenchCommand.median(cpuMillis));
+        // thread CPU: this thread only, the wall time of single-threaded work on an idle core; process CPU: all
+        // threads (work spread over a pool, but also the JIT and GC), an upper bound of the work on a loaded machine
+        out.printf(Locale.ROOT, "%-42s median %7.1f ms wall (max %7.1f), %7.1f ms thread CPU, %7.1f ms process CPU%n",
+                label, median, millis.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                BenchCommand.median(cpuMillis), BenchCommand.median(processMillis));
         out.flush();
         return median;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 }

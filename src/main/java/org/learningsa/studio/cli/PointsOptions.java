@@ -15,7 +15,6 @@ import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.image.DecodedImage;
-import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.ImageHashes;
@@ -67,7 +66,7 @@ final class PointsOptions {
         if (points != null && java.nio.file.Files.isDirectory(points)) {
             throw new UserFacingException("the points file " + points + " is a folder, not a file");
         }
-        if (points != null && !java.nio.file.Files.isRegularFile(points)) {
+        if (points != null && !java.nio.file.Files.exists(points)) {
             throw new UserFacingException("the points file " + points + " does not exist");
         }
         if (points != null && document == null) {

@@ -12,6 +12,7 @@ import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
@@ -70,7 +71,7 @@ public final class StyleCommand implements Callable<Integer> {
     Readout readout;
 
     @Option(names = "--method", defaultValue = "patches", paramLabel = "patches|colour",
-            converter = StyleMethod.Converter.class,
+            converter = StyleMethodOption.Converter.class,
             description = "patches: carry the exemplar's texture and strokes; colour: keep the input's texture and take "
                     + "only the exemplar's colours (default: ${DEFAULT-VALUE})")
     StyleMethod method;
@@ -117,7 +118,7 @@ public final class StyleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        method.requireOwnOptions(spec);
+        StyleMethodOption.requireOwnOptions(method, spec);
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
         requirePng(out);
         if (triptych != null) {

@@ -106,6 +106,13 @@ public final class InputLimits {
     public static final int POINTS_MAX_LABEL_CHARS = 1_000;
     public static final int POINTS_MAX_ID_CHARS = 100;
 
+    // --- training run folders
+
+    /** Bytes of one metrics.jsonl line (a real one is ~300); longer lines are skipped unread. */
+    public static final int METRICS_MAX_LINE_BYTES = 64 << 10;
+    /** Entries read from one metrics.jsonl for a view (train.py's 500 epochs of PF-PASCAL log ~650,000 steps). */
+    public static final int METRICS_MAX_ENTRIES = 2_000_000;
+
     // --- morph export options (lsa morph, the morph window's export)
 
     /** Frames of one animation (40 s at 25 fps). */

@@ -43,6 +43,9 @@ final class PointsFileReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
+    /** The top-level fields the format reads besides "points"; others are skipped as the stream passes them. */
+    private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("version", "source", "target", "points");
+
     private PointsFileReader() {
     }
 
@@ -74,6 +77,9 @@ final class PointsFileReader {
         if (!Files.exists(file)) {
             throw new UserFacingException("the points file " + file + " does not exist");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("the points file " + file + " is not a regular file (a device or a pipe?)");
+        }
         try {
             long size = Files.size(file);
             if (size > InputLimits.POINTS_MAX_FILE_BYTES) {
@@ -99,8 +105,10 @@ final class PointsFileReader {
             JsonToken value = parser.nextToken();
             if ("points".equals(name) && value == JsonToken.START_ARRAY) {
                 points = points(parser, file);
-            } else {
+            } else if (KNOWN_FIELDS.contains(name)) {
                 topLevel.put(name, parser.readValueAsTree());
+            } else {
+                parser.skipChildren(); // read past, never held: a script's extra fields cost no memory
             }
         }
         JsonToken after = parser.nextToken();

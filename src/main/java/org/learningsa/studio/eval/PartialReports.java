@@ -73,7 +73,7 @@ public final class PartialReports {
         try {
             ReportWriter.writeAtomically(file, JSON.writeValueAsString(toJson(part)) + "\n");
         } catch (IOException e) {
-            throw new UserFacingException("cannot write the report " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write the report " + file + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 

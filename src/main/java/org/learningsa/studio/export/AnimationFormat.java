@@ -51,7 +51,8 @@ public enum AnimationFormat {
     public void checkWritable(Path out) {
         Path parent = out.toAbsolutePath().normalize().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserFacingException("cannot write " + out + ": the folder " + parent + " does not exist");
+            throw new UserFacingException("cannot write " + out + ": " + (parent != null && java.nio.file.Files.exists(parent)
+                    ? parent + " is a file, not a folder" : "the folder " + parent + " does not exist"));
         }
         if (this == PNG_FOLDER) {
             PngFrameFolder.checkReplaceable(out, out.toAbsolutePath().normalize());

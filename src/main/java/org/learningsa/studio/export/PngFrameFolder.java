@@ -40,7 +40,8 @@ public final class PngFrameFolder {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserFacingException("cannot write " + out + ": the folder " + parent + " does not exist");
+            throw new UserFacingException("cannot write " + out + ": " + (parent != null && java.nio.file.Files.exists(parent)
+                    ? parent + " is a file, not a folder" : "the folder " + parent + " does not exist"));
         }
         checkReplaceable(out, target);
         Path temporary = null;
@@ -50,7 +51,7 @@ public final class PngFrameFolder {
             replace(temporary, target);
             temporary = null;
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         } finally {
             if (temporary != null) {
                 deleteTree(temporary);
@@ -91,7 +92,7 @@ public final class PngFrameFolder {
                 }
             }
         } catch (IOException e) {
-            throw new UserFacingException("cannot read the folder " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot read the folder " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 

@@ -64,6 +64,8 @@ public final class MainViewModel {
     static final String KEEP_PREVIOUS = "Keep the previous image";
     static final String USE_ANYWAY = "Use it anyway";
     private final StringProperty inferenceStatus = new SimpleStringProperty(NOT_RUN);
+    /** A training run going on in the background (its window closed with "keep running"), "" when none. */
+    private final StringProperty trainingStatus = new SimpleStringProperty("");
     /** The kind of the open sample pair ("same-scene", "cross-instance", …); null for the user's own images. */
     private final ReadOnlyObjectWrapper<String> pairKind = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding guessing;
@@ -518,6 +520,10 @@ public final class MainViewModel {
 
     public StringProperty modelStatusProperty() {
         return modelStatus;
+    }
+
+    public StringProperty trainingStatusProperty() {
+        return trainingStatus;
     }
 
     public StringProperty inferenceStatusProperty() {

@@ -64,6 +64,7 @@ public final class MainWindow {
                 main.preferences()::rememberSave);
         this.editor = new org.learningsa.studio.ui.edit.EditViewModel(tasks, dialogs,
                 new org.learningsa.studio.editing.PointsAutosave());
+        editor.files().useFoldersOf(preferences);
         bindEditor();
     }
 

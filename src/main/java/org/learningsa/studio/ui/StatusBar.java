@@ -40,6 +40,11 @@ final class StatusBar extends HBox {
         Label inference = bound("inferenceStatus", main.inferenceStatusProperty(), true);
         Label engine = bound("engineStatus", main.engineStatusProperty(), true);
         Label device = bound("deviceStatus", main.deviceStatusProperty(), false);
+        // a training run whose window was closed with "keep running" still shows here (Train → Training panel… shows it)
+        Label training = bound("trainingStatus", main.trainingStatusProperty(), true);
+        training.setGraphic(new FontIcon("mdi2s-school-outline"));
+        training.visibleProperty().bind(main.trainingStatusProperty().isNotEmpty());
+        training.managedProperty().bind(training.visibleProperty());
 
         stage.setId("taskStage");
         stage.setMinWidth(Region.USE_PREF_SIZE);
@@ -59,7 +64,7 @@ final class StatusBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), inference, spacer, taskBox,
+        getChildren().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), inference, training, spacer, taskBox,
                 engine, new Separator(javafx.geometry.Orientation.VERTICAL), device);
 
         clock = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));

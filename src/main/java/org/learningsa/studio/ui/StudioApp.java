@@ -9,6 +9,11 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
 /** The JavaFX application: one main window on the installed sample pairs and models. */
 public final class StudioApp extends Application {
 
+    static {
+        // before anything reads Preferences: settings go to $XDG_CONFIG_HOME/learningsa-studio on Linux
+        org.learningsa.studio.core.AppPaths.usePreferencesUnderConfigDir();
+    }
+
     private FxTaskRunner tasks;
     private StudioAlignerCatalog models;
 

@@ -56,7 +56,7 @@ public final class StudioPreferences {
         if (!value.isEmpty() && Files.isDirectory(Path.of(value))) {
             return Path.of(value);
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = org.learningsa.studio.core.AppPaths.userHome();
         Path pictures = home.resolve("Pictures");
         return Files.isDirectory(pictures) ? pictures : home;
     }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learningsa.studio.align.ConfidenceKind;
@@ -34,14 +30,7 @@ class BatchRunnerTest {
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder("source,target\n");
         for (int i = 0; i < count + 1; i++) {
-            BufferedImage image = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            for (int shape = 0; shape < 30; shape++) {
-                g.setColor(new Color(random.nextInt(0xffffff)));
-                g.fillRect(random.nextInt(110), random.nextInt(80), 5 + random.nextInt(30), 5 + random.nextInt(30));
-            }
-            g.dispose();
-            ImageIO.write(image, "png", dir.resolve("img" + i + ".png").toFile());
+            RectangleImages.write(dir.resolve("img" + i + ".png"), 120, 90, random);
         }
         for (int i = 1; i <= count; i++) {
             csv.append("img0.png,img").append(i).append(".png\n");

@@ -63,7 +63,9 @@ class BatchCommandTest {
         return csv;
     }
 
+    // three runs of six rows, two of them at once: 25 s on the shared 2-core machine
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void twoShardsAtOnceWriteWhatOneRunWritesRowForRow() throws Exception {
         Path csv = pairs();
         Path single = dir.resolve("single");
@@ -103,7 +105,9 @@ class BatchCommandTest {
                 shardedIndex.get(4));
     }
 
+    // a JVM of its own (PyTorch loads again) to be killed for real: 46 s on the shared 2-core machine
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void aRunKilledAfterItsFirstRowResumesWithoutRedoingItAndLeavesNoPartialFile() throws Exception {
         Path csv = pairs();
         Files.writeString(csv, String.join("\n", Files.readAllLines(csv).stream()

@@ -62,7 +62,9 @@ class StyleCommandTest {
     /**
      * The default method through the real (weight-free) aligner on a known-truth case: the exemplar is a
      * Kuwahara-filtered copy of the input moved by an affine map, so the truth is the filter applied to the
-     * input. The patch method must come closer to it than the colour method in PSNR and grey SSIM.
+     * input. The patch method must be at least halfway from the colour method's output to the exemplar warped
+     * back by the exact map, in PSNR and in grey SSIM (measured through the refined dense map: 26.8 → 31.7 dB
+     * against 29.6 dB; 0.761 → 0.934 against 0.958; through the grid map alone 30.4 dB and 0.891).
      */
     @Test
     void thePatchMethodCarriesTheExemplarsPainterlyLookThroughTheDefaultAligner(@TempDir Path folder) throws Exception {
@@ -72,7 +74,8 @@ class StyleCommandTest {
         RgbImage photo = AreaResize.resize(full, 160, Math.round(160f * full.height() / full.width()));
         RgbImage truth = PainterlyFilters.kuwahara(photo, 3);
         ImageRef ref = new ImageRef(null, photo.width(), photo.height());
-        RgbImage painted = SyntheticGrade.moved(truth, new AffineCorrespondence(ref, ref, 5, 1.05, 6, -4));
+        AffineCorrespondence map = new AffineCorrespondence(ref, ref, 5, 1.05, 6, -4);
+        RgbImage painted = SyntheticGrade.moved(truth, map);
         Path input = folder.resolve("photo.png");
         Path exemplar = folder.resolve("painted.png");
         org.learningsa.studio.export.StyleImages.writePng(photo, input);
@@ -88,12 +91,17 @@ class StyleCommandTest {
         assertEquals(0, colourRun.exitCode(), colourRun.err());
         RgbImage byPatches = ImageDecoder.decode(patches);
         RgbImage byColour = ImageDecoder.decode(colour);
-        double[] psnr = {SyntheticGrade.psnr(byColour, truth), SyntheticGrade.psnr(byPatches, truth)};
-        double[] ssim = {ImageMetrics.greySsim(byColour, truth), ImageMetrics.greySsim(byPatches, truth)};
+        RgbImage warpBack = ImageMetrics.warpBack(painted, map, photo.width(), photo.height());
+        double[] psnr = {SyntheticGrade.psnr(byColour, truth), SyntheticGrade.psnr(byPatches, truth),
+            SyntheticGrade.psnr(warpBack, truth)};
+        double[] ssim = {ImageMetrics.greySsim(byColour, truth), ImageMetrics.greySsim(byPatches, truth),
+            ImageMetrics.greySsim(warpBack, truth)};
         System.out.printf(java.util.Locale.ROOT, "lsa style, default aligner, horses kuwahara 3: PSNR colour %.2f, "
-                + "patches %.2f dB; grey SSIM colour %.3f, patches %.3f%n", psnr[0], psnr[1], ssim[0], ssim[1]);
-        assertTrue(psnr[1] > psnr[0] && ssim[1] > ssim[0] + 0.05, java.util.Arrays.toString(psnr) + " "
-                + java.util.Arrays.toString(ssim));
+                + "patches %.2f, exact warp-back %.2f dB; grey SSIM colour %.3f, patches %.3f, warp-back %.3f%n",
+                psnr[0], psnr[1], psnr[2], ssim[0], ssim[1], ssim[2]);
+        // the criterion, here through a real aligner: at least halfway from the colour method to the warp-back
+        assertTrue(psnr[1] >= (psnr[0] + psnr[2]) / 2 && ssim[1] >= (ssim[0] + ssim[2]) / 2,
+                java.util.Arrays.toString(psnr) + " " + java.util.Arrays.toString(ssim));
     }
 
     @Test

@@ -53,4 +53,12 @@ class FailureReasonsTest {
         assertTrue(message.endsWith("lies outside the image"), message);
         assertTrue(message.length() <= InputLimits.MAX_MESSAGE_CHARS + 60, "capped: " + message.length());
     }
+
+    @Test
+    void aFolderThatIsAFileIsNamedAsSuch(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes"), "mine");
+        UserFacingException e = assertThrows(UserFacingException.class,
+                () -> AtomicFiles.writeString(file.resolve("m.json"), "{}"));
+        assertTrue(e.getMessage().endsWith(file + " is a file, not a folder"), e.getMessage());
+    }
 }

@@ -81,4 +81,19 @@ class CorrectionBoundsTest {
             assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused at once");
         }
     }
+
+    @Test
+    void acceptingMatchesStopsAtTheMostPointsACorrectionSolves() {
+        List<UserPoint> existing = random(InputLimits.POINTS_MAX_POINTS - 2, 5);
+        List<org.learningsa.studio.align.Match> matches = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            matches.add(new org.learningsa.studio.align.Match(new PixelPoint(600 + i, 10), new PixelPoint(600 + i, 12),
+                    0.9, true));
+        }
+        PointChange change = PointEdits.accept(existing, matches);
+        EditHistory history = new EditHistory(existing);
+        history.perform(change);
+        assertEquals(InputLimits.POINTS_MAX_POINTS, history.points().size());
+        CorrectedCorrespondence.of(FunctionCorrespondence.identity(700, 375), history.points(), false); // solvable
+    }
 }

@@ -115,6 +115,13 @@ class PointsFileLimitsTest {
     }
 
     @Test
+    void aDeviceIsNotAFile() {
+        Path zeros = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zeros), "no /dev/zero here");
+        assertTrue(refused(zeros).contains("is not a regular file"));
+    }
+
+    @Test
     void aValidFileStillReads() throws Exception {
         Path file = dir.resolve("ok.json");
         Files.writeString(file, withPoint(",\"label\":\"" + "x".repeat(1_000) + "\""));

@@ -3,9 +3,6 @@ package org.learningsa.studio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +24,7 @@ import org.learningsa.studio.batch.BatchResults;
 import org.learningsa.studio.batch.BatchRunner;
 import org.learningsa.studio.batch.BatchSettings;
 import org.learningsa.studio.batch.PairsCsv;
+import org.learningsa.studio.batch.RectangleImages;
 import org.learningsa.studio.batch.SourceKeypoints;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.ProgressListener;
@@ -74,14 +71,7 @@ class BatchResultsWindowTest {
     private Path batchRun() throws Exception {
         Random random = new Random(System.nanoTime());
         for (int i = 0; i < 3; i++) {
-            BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            for (int shape = 0; shape < 40; shape++) {
-                g.setColor(new Color(random.nextInt(0xffffff)));
-                g.fillRect(random.nextInt(150), random.nextInt(110), 5 + random.nextInt(40), 5 + random.nextInt(40));
-            }
-            g.dispose();
-            ImageIO.write(image, "png", dir.resolve("img" + i + ".png").toFile());
+            RectangleImages.write(dir.resolve("img" + i + ".png"), 160, 120, random);
         }
         Files.writeString(dir.resolve("pairs.csv"), "source,target,name\nimg0.png,img0.png,same\nimg0.png,img1.png,other\n"
                 + "img2.png,missing.png,broken\n");

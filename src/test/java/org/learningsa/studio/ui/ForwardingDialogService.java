@@ -37,6 +37,11 @@ final class ForwardingDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> chooseOne(String title, String question, List<String> options, String initial) {
+        return chooser.chooseOne(title, question, options, initial);
+    }
+
+    @Override
     public void showText(String title, String header, String text) {
         chooser.showText(title, header, text);
         window.showText(title, header, text);

@@ -36,6 +36,16 @@ final class RecordingDialogService implements DialogService {
         return Optional.ofNullable(fileToSave);
     }
 
+    /** The answer of {@link #chooseOne} (a cancel when null); the questions' initial answers are recorded. */
+    String choice;
+    final List<String> choiceInitials = new ArrayList<>();
+
+    @Override
+    public Optional<String> chooseOne(String title, String question, List<String> options, String initial) {
+        choiceInitials.add(initial);
+        return Optional.ofNullable(choice).filter(options::contains);
+    }
+
     @Override
     public void showText(String title, String header, String text) {
         notifications.add(Notification.info(title, header));

@@ -1,5 +1,6 @@
 package org.learningsa.studio.apps.colorize;
 
+import java.util.stream.IntStream;
 import org.learningsa.studio.core.CancelToken;
 
 /**
@@ -18,10 +19,16 @@ import org.learningsa.studio.core.CancelToken;
  */
 final class ChromaPropagation {
 
-    /** λ: weight of smoothness against the data; chosen on the known-truth cases (0.5–4 within 0.3 ΔE). */
+    /**
+     * λ: weight of smoothness against the data. On the 32 known-truth cases of {@link LightnessSnap#RADIUS}, with
+     * σ = 4: mean ΔE_ab 4.42 at λ = 0.25, 4.43 at 1, 4.70 at 4.
+     */
     static final double SMOOTHNESS = 1.0;
-    /** σ of the lightness difference across which colour still flows, in L units. */
-    static final double EDGE_SIGMA = 4.0;
+    /**
+     * σ of the lightness difference across which colour still flows, in L units: mean ΔE_ab 4.11 at 2, 4.19 at
+     * 2.5, 4.38 at 4, 4.66 at 8 on the same cases (smaller lets less colour bleed over edges).
+     */
+    static final double EDGE_SIGMA = 2.0;
     /** Floor of the edge weight: a region closed by strong edges still hears from its neighbours. */
     static final double MIN_EDGE_WEIGHT = 1e-3;
     /** ε of the prior toward the confident mean. */
@@ -64,10 +71,11 @@ final class ChromaPropagation {
             }
             iterations = finest ? FINE_ITERATIONS : COARSE_ITERATIONS;
         }
-        for (int c = 0; c < start.length; c++) {
-            cancel.throwIfCancelled();
-            level.conjugateGradients(c, start[c], iterations);
-        }
+        cancel.throwIfCancelled();
+        // a and b share the matrix but not the right-hand side: solved side by side
+        int steps = iterations;
+        float[][] solution = start;
+        IntStream.range(0, start.length).parallel().forEach(c -> level.conjugateGradients(c, solution[c], steps));
         return start;
     }
 

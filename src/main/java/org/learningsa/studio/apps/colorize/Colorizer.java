@@ -12,8 +12,9 @@ import org.learningsa.studio.image.RgbImage;
 
 /**
  * Exemplar-based colorization through the correspondence: the output keeps the input's CIELAB lightness
- * exactly and takes its chroma (a, b) from the exemplar, read where the correspondence lands and weighted
- * by how far that is to be trusted ({@link ChromaEvidence}); where it is not, chroma is propagated from
+ * exactly and takes its chroma (a, b) from the exemplar, read where the correspondence lands (moved at most
+ * a few pixels to where the lightness agrees best, {@link LightnessSnap}) and weighted by how far that is to
+ * be trusted ({@link ChromaEvidence}); where it is not, chroma is propagated from
  * trusted pixels along the input's own edges ({@link ChromaPropagation}). Chroma is solved on a working
  * grid and brought to the full-resolution input guided by its lightness ({@link JointBilateralUpsampling}).
  *
@@ -54,14 +55,16 @@ public final class Colorizer {
         if (inputHasColour) {
             notices.add("the input is in colour: its lightness is kept and its colours are replaced (a recolouring)");
         }
-        float[] weight = ChromaEvidence.weights(warp);
+        // chroma read a few pixels from where the correspondence lands, where the lightness agrees best
+        float[][] snapped = LightnessSnap.read(warp, exemplar.width(), exemplar.height());
+        float[] weight = ChromaEvidence.weights(warp.confidence(), snapped[2]);
         cancel.throwIfCancelled();
         LabImage inputLab = LabImage.fromRgb(input);
         int n = input.width() * input.height();
         float[][] chroma;
         if (exemplarHasColour) {
             float[][] grid = ChromaPropagation.solve(warp.input().l(), weight,
-                    new float[][] {warp.warped().a(), warp.warped().b()}, warp.width(), warp.height(), cancel);
+                    new float[][] {snapped[0], snapped[1]}, warp.width(), warp.height(), cancel);
             cancel.throwIfCancelled();
             chroma = warp.width() == input.width() && warp.height() == input.height() ? grid
                     : JointBilateralUpsampling.upsample(grid, warp.input().l(), warp.width(), warp.height(),

@@ -1,5 +1,7 @@
 package org.learningsa.studio.apps.colorize;
 
+import java.util.stream.IntStream;
+
 /**
  * Low-resolution chroma brought to the full-resolution input, guided by the input's full-resolution
  * lightness (Kopf et al. 2007, "Joint bilateral upsampling"): each output pixel averages the 4×4 nearest
@@ -33,10 +35,12 @@ final class JointBilateralUpsampling {
     static float[][] upsample(float[][] planes, float[] gridLight, int gridWidth, int gridHeight,
                               float[] fullLight, int width, int height) {
         float[][] out = new float[planes.length][width * height];
-        double[] spatialX = new double[4];
-        double[] spatialY = new double[4];
         double inverseSpatial = 1 / (2 * SPATIAL_SIGMA * SPATIAL_SIGMA);
-        for (int y = 0; y < height; y++) {
+        // rows are independent: spread over the cores
+        IntStream.range(0, height).parallel().forEach(y -> {
+            double[] spatialX = new double[4];
+            double[] spatialY = new double[4];
+            double[] sums = new double[planes.length];
             double gy = (y + 0.5) * gridHeight / height - 0.5;
             int y0 = (int) Math.floor(gy) - 1;
             for (int k = 0; k < 4; k++) {
@@ -52,7 +56,7 @@ final class JointBilateralUpsampling {
                 }
                 float light = fullLight[y * width + x];
                 double total = 0;
-                double[] sums = new double[planes.length];
+                java.util.Arrays.fill(sums, 0);
                 for (int j = 0; j < 4; j++) {
                     int yy = y0 + j;
                     if (yy < 0 || yy >= gridHeight) {
@@ -85,7 +89,7 @@ final class JointBilateralUpsampling {
                     out[c][y * width + x] = (float) (sums[c] / total);
                 }
             }
-        }
+        });
         return out;
     }
 }

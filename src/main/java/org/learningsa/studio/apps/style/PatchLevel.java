@@ -24,8 +24,8 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
     record Normalisation(double inputMean, double inputSigma, double exemplarMean, double exemplarSigma) {
 
         static Normalisation of(LabImage input, LabImage exemplar) {
-            double[] in = meanAndSigma(input.l());
-            double[] ex = meanAndSigma(exemplar.l());
+            double[] in = ReinhardTransfer.meanAndSigma(input.l());
+            double[] ex = ReinhardTransfer.meanAndSigma(exemplar.l());
             return new Normalisation(in[0], in[1], ex[0], ex[1]);
         }
 
@@ -79,16 +79,5 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
 
     private static RgbImage sized(RgbImage image, int width, int height) {
         return image.width() == width && image.height() == height ? image : AreaResize.resize(image, width, height);
-    }
-
-    private static double[] meanAndSigma(float[] values) {
-        double sum = 0;
-        double squares = 0;
-        for (float v : values) {
-            sum += v;
-            squares += (double) v * v;
-        }
-        double mean = sum / values.length;
-        return new double[] {mean, Math.sqrt(Math.max(0, squares / values.length - mean * mean))};
     }
 }

@@ -86,6 +86,29 @@ public final class PatchStyleTransfer {
         return prior.meanConfidence();
     }
 
+    /**
+     * An image resampled bilinearly to {@code width × height} (a preview synthesised small, shown over the
+     * full-size input so zoom and pan stay linked).
+     */
+    public static RgbImage resized(RgbImage image, int width, int height) {
+        if (image.width() == width && image.height() == height) {
+            return image;
+        }
+        int n = image.width() * image.height();
+        byte[] out = new byte[width * height * 3];
+        for (int c = 0; c < 3; c++) {
+            float[] plane = new float[n];
+            for (int i = 0; i < n; i++) {
+                plane[i] = image.rgb()[3 * i + c] & 0xFF;
+            }
+            float[] scaled = Planes.resize(plane, image.width(), image.height(), width, height);
+            for (int i = 0; i < scaled.length; i++) {
+                out[3 * i + c] = (byte) Math.max(0, Math.min(255, Math.round(scaled[i])));
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
     private synchronized RgbImage fullStrength(PatchSettings settings, ProgressListener progress, CancelToken cancel) {
         if (cachedFull != null && cachedSettings.sameSynthesisAs(settings)) {
             return cachedFull;

@@ -30,6 +30,13 @@ public final class BatchResultsView {
     static final double THUMBNAIL_HEIGHT = 56;
 
     private final BatchResultsViewModel viewModel;
+    /** Thumbnails by file: rows share sources, and a scrolled-back row should not load again. */
+    private final java.util.Map<java.nio.file.Path, Image> thumbnails = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<java.nio.file.Path, Image> eldest) {
+            return size() > 300;
+        }
+    };
 
     public BatchResultsView(BatchResultsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -41,7 +48,7 @@ public final class BatchResultsView {
             stage.initOwner(owner);
         }
         stage.titleProperty().bind(viewModel.folderProperty().map(f -> "Batch results — " + f).orElse("Batch results"));
-        stage.setScene(new Scene(new BatchResultsView(viewModel).build(), 980, 640));
+        stage.setScene(new Scene(new BatchResultsView(viewModel).build(), 1080, 640));
         stage.show();
         return stage;
     }
@@ -59,7 +66,7 @@ public final class BatchResultsView {
         TableColumn<BatchResults.Row, Integer> number = column("Row", 60, r -> r.number());
         TableColumn<BatchResults.Row, String> name = column("Name", 200, BatchResults.Row::name);
         TableColumn<BatchResults.Row, String> status = column("Status", 80, BatchResults.Row::status);
-        TableColumn<BatchResults.Row, Double> confidence = column("Mean confidence", 130, BatchResults.Row::meanConfidence);
+        TableColumn<BatchResults.Row, Double> confidence = column("Mean confidence", 150, BatchResults.Row::meanConfidence);
         confidence.setId("confidenceColumn");
         confidence.setComparator(BatchResultsView::nanLast);
         confidence.setCellFactory(c -> numberCell("%.3f"));
@@ -133,7 +140,7 @@ public final class BatchResultsView {
     }
 
     /** Both images, small, loaded in the background by JavaFX (the table stays responsive on a large run). */
-    private static final class ThumbnailCell extends TableCell<BatchResults.Row, BatchResults.Row> {
+    private final class ThumbnailCell extends TableCell<BatchResults.Row, BatchResults.Row> {
         private final ImageView source = new ImageView();
         private final ImageView target = new ImageView();
         private final HBox box = new HBox(4, source, new Label("→"), target);
@@ -154,11 +161,12 @@ public final class BatchResultsView {
             setGraphic(box);
         }
 
-        private static Image thumbnail(java.nio.file.Path file) {
-            if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+        private Image thumbnail(java.nio.file.Path file) {
+            if (file == null) {
                 return null;
             }
-            return new Image(file.toUri().toString(), THUMBNAIL_HEIGHT * 1.5, THUMBNAIL_HEIGHT, true, true, true);
+            return thumbnails.computeIfAbsent(file, f -> new Image(f.toUri().toString(), THUMBNAIL_HEIGHT * 1.5,
+                    THUMBNAIL_HEIGHT, true, true, true));
         }
     }
 }

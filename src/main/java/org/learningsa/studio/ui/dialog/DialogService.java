@@ -24,6 +24,14 @@ public interface DialogService {
     Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterName,
             List<String> extensions);
 
+    /**
+     * Asks the user to pick one of {@code options} (a PF-PASCAL class, …); {@code initial} is preselected.
+     * Empty when the user cancels; a service that cannot ask (a test's recorder) answers as a cancel.
+     */
+    default Optional<String> chooseOne(String title, String question, List<String> options, String initial) {
+        return Optional.empty();
+    }
+
     /** Shows a longer text (About, licences) in a window the user closes; returns at once. */
     void showText(String title, String header, String text);
 }

@@ -60,6 +60,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> chooseOne(String title, String question, List<String> options, String initial) {
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                options.contains(initial) ? initial : options.get(0), options);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public void showText(String title, String header, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(owner.get());

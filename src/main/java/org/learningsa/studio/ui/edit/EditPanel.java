@@ -111,15 +111,10 @@ public final class EditPanel extends VBox {
                 "Export x_source,y_source,x_target,y_target,label,origin", files::exportCsv);
         FlowPane fileButtons = new FlowPane(4, 4, save, saveAs, open, csv);
 
-        ComboBox<String> trainingClass = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                TrainingSetFolder.classNames()));
-        trainingClass.setId("trainingClassChoice");
-        trainingClass.setValue(TrainingSetFolder.classNames().get(0));
-        trainingClass.setTooltip(new Tooltip("The PF-PASCAL class written in the training CSV"));
         Button addToTraining = button("addToTrainingSetButton", "Add to training set…", "mdi2s-school-outline",
-                "Copy both images into a PF-PASCAL training folder and append this pair's row",
-                () -> files.addToTrainingSet(TrainingSetFolder.classNames().indexOf(trainingClass.getValue()) + 1));
-        FlowPane training = new FlowPane(4, 4, trainingClass, addToTraining);
+                "Asks for the pair's PF-PASCAL class, then copies both images into a training folder and appends its row",
+                files::addToTrainingSet);
+        FlowPane training = new FlowPane(4, 4, addToTraining);
 
         Label status = new Label();
         status.setId("pointsFileStatus");

@@ -1,8 +1,13 @@
 package org.learningsa.studio.ui.edit;
 
+import java.util.Locale;
+
+import org.learningsa.studio.core.InputLimits;
+
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +28,7 @@ import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.EditHistory;
 import org.learningsa.studio.editing.Origin;
@@ -137,6 +143,14 @@ public final class EditViewModel {
             } else if (!selection.remove(id)) {
                 selection.add(id);
             }
+            return;
+        }
+        if (history.points().size() >= InputLimits.POINTS_MAX_POINTS) {
+            // one correction solves at most this many points (and a points file holds no more): say so now,
+            // before the user places both ends of a point that could not be applied
+            dialogs.notify(Notification.warning("Too many points", String.format(Locale.ROOT,
+                    "A correction holds at most %d points; delete some (or merge near ones) to add another.",
+                    InputLimits.POINTS_MAX_POINTS)));
             return;
         }
         Correspondence map = corrected.get();

@@ -57,6 +57,11 @@ public final class PointsFiles {
         }
     }
 
+    /** Where save dialogs start when no points file was saved or opened yet (the user's last save folder). */
+    private java.util.function.Supplier<Path> saveFolder = org.learningsa.studio.core.AppPaths::userHome;
+    private java.util.function.Consumer<Path> rememberSave = file -> { };
+    private org.learningsa.studio.ui.StudioPreferences preferences;
+
     PointsFiles(EditViewModel editor, TaskRunner tasks, DialogService dialogs, PointsAutosave autosave) {
         this.editor = editor;
         this.tasks = tasks;
@@ -64,6 +69,16 @@ public final class PointsFiles {
         this.autosave = autosave;
         sourcePath.addListener(obs -> pairChanged());
         targetPath.addListener(obs -> pairChanged());
+    }
+
+    /**
+     * Save dialogs start in the user's last save folder (never the app's samples) and remember where the user
+     * saved; the training folder and the PF-PASCAL class of "Add to training set…" are remembered too.
+     */
+    public void useFoldersOf(org.learningsa.studio.ui.StudioPreferences preferences) {
+        this.preferences = preferences;
+        this.saveFolder = preferences::saveFolder;
+        this.rememberSave = preferences::rememberSave;
     }
 
     /** Another pair: its points (autosaved before, if any) replace the current ones once both are hashed. */
@@ -195,6 +210,7 @@ public final class PointsFiles {
             PointsFile.write(file, document);
             return file;
         }).onSuccess(written -> {
+            rememberSave.accept(written);
             savedFile.set(written);
             status.set(document.points().size() + " points saved to " + written.getFileName());
         }).onFailure(error -> dialogs.notify(Notification.error("Cannot save the points", error))));
@@ -255,25 +271,43 @@ public final class PointsFiles {
                 tasks.submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
                     PointsExport.writePlainCsv(file, document.points());
                     return file;
-                }).onSuccess(written -> dialogs.notify(Notification.info("Exported", document.points().size()
-                        + " points written to " + written + ".")))
+                }).onSuccess(written -> {
+                    rememberSave.accept(written);
+                    dialogs.notify(Notification.info("Exported", document.points().size()
+                        + " points written to " + written + "."));
+                })
                   .onFailure(error -> dialogs.notify(Notification.error("Export failed", error)))));
     }
 
     /**
-     * "Add this pair to a training set…": the user picks the folder's {@value TrainingSetFolder#CSV_NAME}
-     * (new or existing); the images are copied into it and the pair's row appended.
-     *
-     * @param classId PF-PASCAL's 1-based class id
+     * "Add this pair to a training set…": asks for the pair's PF-PASCAL class (the last one offered first), then
+     * for the folder's {@value TrainingSetFolder#CSV_NAME} (new or existing, starting in the last training folder);
+     * the images are copied into it and the pair's row appended.
      */
-    public void addToTrainingSet(int classId) {
+    public void addToTrainingSet() {
         PointsDocument document = requireDocument();
         if (document == null) {
             return;
         }
-        dialogs.chooseFileToSave("Add this pair to a training set (choose or create the folder)", folder(),
+        List<String> classes = TrainingSetFolder.classNames();
+        String last = preferences == null ? classes.get(0) : preferences.get(TRAINING_CLASS_KEY, classes.get(0));
+        java.util.Optional<String> chosenClass = dialogs.chooseOne("Add to training set",
+                "Which PF-PASCAL class do these images show?", classes, last);
+        if (chosenClass.isEmpty()) {
+            return;
+        }
+        if (preferences != null) {
+            preferences.put(TRAINING_CLASS_KEY, chosenClass.get());
+        }
+        int classId = classes.indexOf(chosenClass.get()) + 1;
+        Path start = preferences == null ? saveFolder.get() : java.util.Optional.of(preferences.get(TRAINING_FOLDER_KEY, ""))
+                .filter(s -> !s.isEmpty()).map(Path::of).filter(java.nio.file.Files::isDirectory).orElseGet(saveFolder);
+        dialogs.chooseFileToSave("Add this pair to a training set (choose or create the folder)", start,
                 TrainingSetFolder.CSV_NAME, "PF-PASCAL training CSV", List.of("*.csv")).ifPresent(chosen -> {
                     Path folder = chosen.toAbsolutePath().getParent();
+                    if (preferences != null) {
+                        preferences.put(TRAINING_FOLDER_KEY, folder.toString());
+                    }
                     tasks.submit(BackgroundTask.of("Adding the pair to " + folder.getFileName(), (progress, cancel) ->
                             TrainingSetFolder.addPair(folder, document, classId))
                             .onSuccess(row -> dialogs.notify(Notification.info("Added to the training set",
@@ -291,11 +325,13 @@ public final class PointsFiles {
         return document;
     }
 
+    /** The folder of the points file saved or opened last, else the user's last save folder; never the samples. */
     private Path folder() {
-        Path source = sourcePath.get();
-        return savedFile.get() != null ? savedFile.get().toAbsolutePath().getParent()
-                : source == null ? null : source.toAbsolutePath().getParent();
+        return savedFile.get() != null ? savedFile.get().toAbsolutePath().getParent() : saveFolder.get();
     }
+
+    static final String TRAINING_CLASS_KEY = "trainingSet.class";
+    static final String TRAINING_FOLDER_KEY = "trainingSet.folder";
 
     private static String stem(Path file) {
         String name = file == null ? "image" : file.getFileName().toString();

@@ -24,6 +24,11 @@ public final class StyleWindows {
     private StyleWindows() {
     }
 
+    /** The view model of a window {@link #open} opened (for screenshot tools). */
+    static StyleViewModel viewModelOf(Stage stage) {
+        return (StyleViewModel) stage.getUserData();
+    }
+
     /**
      * The window follows the main window: a new pair or a new alignment there re-renders here. When the
      * pair has not been aligned yet, the alignment is started, so the preview appears once it is done.
@@ -46,6 +51,7 @@ public final class StyleWindows {
             main.run();
         }
         Stage stage = StyleView.open(owner, viewModel);
+        stage.setUserData(viewModel);
         stage.setOnHidden(e -> {
             viewModel.sourcePixelsProperty().unbind();
             viewModel.targetPixelsProperty().unbind();

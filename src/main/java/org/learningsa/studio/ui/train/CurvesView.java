@@ -115,6 +115,7 @@ public final class CurvesView {
                     CurveMath.smooth(other.loss(0), other.size(), weight), other.size(), buckets));
         }
         show(lossChart, loss);
+        fitCountAxis((NumberAxis) lossChart.getXAxis(), loss);
         Map<String, CurveMath.Points> lr = new LinkedHashMap<>();
         if (run.size() > 0) {
             lr.put("lr", CurveMath.decimate(run.steps(), run.learningRates(), run.size(), buckets));
@@ -123,9 +124,11 @@ public final class CurvesView {
             lr.put("overlay: lr", CurveMath.decimate(other.steps(), other.learningRates(), other.size(), buckets));
         }
         show(lrChart, lr);
+        fitCountAxis((NumberAxis) lrChart.getXAxis(), lr);
         Map<String, CurveMath.Points> validation = new LinkedHashMap<>(validationSeries(run, ""));
         validation.putAll(validationSeries(other, "overlay: "));
         show(validationChart, validation);
+        fitCountAxis((NumberAxis) validationChart.getXAxis(), validation);
         pointsLabel.setText(run.size() == 0 ? "no steps logged yet"
                 : String.format(Locale.ROOT, "%d steps, %d validations%s", run.size(), run.validations().size(),
                         run.otherLines() == 0 ? "" : ", " + run.otherLines() + " other lines"));
@@ -185,6 +188,32 @@ public final class CurvesView {
         }
     }
 
+    /**
+     * Steps and epochs are counted: a short run (1–3 steps) gets whole-number ticks one apart instead of the
+     * chart's fractional ones; a longer one keeps the chart's own range, with whole-number labels only.
+     */
+    static void fitCountAxis(NumberAxis axis, Map<String, CurveMath.Points> shown) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (CurveMath.Points points : shown.values()) {
+            for (int i = 0; i < points.count(); i++) {
+                min = Math.min(min, points.x()[i]);
+                max = Math.max(max, points.x()[i]);
+            }
+        }
+        if (Double.isFinite(min) && max - min < SHORT_RUN_TICKS) {
+            axis.setAutoRanging(false);
+            axis.setLowerBound(Math.floor(min) - (max == min ? 1 : 0));
+            axis.setUpperBound(Math.ceil(max) + (max == min ? 1 : 0));
+            axis.setTickUnit(1);
+        } else {
+            axis.setAutoRanging(true);
+        }
+    }
+
+    /** Up to this many steps (or epochs) the axis shows one tick per step. */
+    static final int SHORT_RUN_TICKS = 10;
+
     private static boolean showing(javafx.scene.Node node) {
         if (node.getScene() == null) {
             return false;
@@ -197,12 +226,33 @@ public final class CurvesView {
         return true;
     }
 
-    private static LineChart<Number, Number> chart(String title, String xLabel, boolean symbols) {
+    private static LineChart<Number, Number> chart(String title, String xLabel, boolean percent) {
         NumberAxis x = new NumberAxis();
         x.setLabel(xLabel);
         x.setForceZeroInRange(false);
+        // a count has no fractions: ticks between whole numbers stay unlabelled
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
+        if (percent) {
+            // PCK is a share: 0–100 %, not the chart's padded 0–125
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(100);
+            y.setTickUnit(20);
+        }
+        boolean symbols = percent;
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setTitle(title);
         chart.setAnimated(false);

@@ -147,6 +147,9 @@ public final class TrainingView {
         epoch.progressProperty().bind(viewModel.epochProgressProperty());
         Label status = new Label();
         status.setId("trainStatus");
+        // a long status (a folder's advice) wraps instead of being cut off
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(viewModel.statusProperty());
         Label message = new Label();
         message.setId("trainMessage");

@@ -352,7 +352,9 @@ public final class TrainingViewModel {
 
     private void failed(Throwable error) {
         epochProgress.set(0);
-        status.set(error instanceof UserFacingException ? "Training stopped: " + error.getMessage() : "Training failed: " + error);
+        // in the panel's words: a folder that is not the benchmark's names the CSV field, not the CLI's --csv
+        status.set(error instanceof NotADatasetFolderException wrongFolder ? "Training stopped: " + FolderAdvice.of(wrongFolder)
+                : error instanceof UserFacingException ? "Training stopped: " + error.getMessage() : "Training failed: " + error);
         running.set(false);
         refreshRuns();
     }

@@ -32,6 +32,8 @@ public final class TrainingWindows {
             viewModel = new TrainingViewModel(runner, TrainingEngine.of(new TrainingService()), Platform::runLater,
                     RunFolders.runsRoot(), new StateFileSettings());
             viewModel.setCheckpointSink(main::offerCheckpoint);
+            TrainingFormMemory.attach(viewModel, main.preferences());
+            main.trainingStatusProperty().bind(runSign(viewModel));
         }
         viewModel.offerModels(startModels(main.models()));
         ModelChoice selected = main.selectedModelProperty().get();
@@ -40,6 +42,14 @@ public final class TrainingWindows {
                     .ifPresent(viewModel.startModelProperty()::set);
         }
         return viewModel;
+    }
+
+    /** "Training run-…: epoch 2, step 40 …" while a run goes, "" otherwise: the main window's sign of it. */
+    static javafx.beans.binding.StringBinding runSign(TrainingViewModel model) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> !model.runningProperty().get() ? ""
+                : "Training " + (model.activeRunProperty().get() == null ? "" : model.activeRunProperty().get().getFileName())
+                        + ": " + model.statusProperty().get(),
+                model.runningProperty(), model.activeRunProperty(), model.statusProperty());
     }
 
     static List<TrainingViewModel.StartModel> startModels(List<ModelChoice> models) {

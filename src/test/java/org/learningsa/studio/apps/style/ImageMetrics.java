@@ -69,15 +69,7 @@ public final class ImageMetrics {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 PixelPoint p = map.map(Direction.TARGET_TO_SOURCE, x, y);
-                int x0 = Math.min(exemplar.width() - 2, (int) p.x());
-                int y0 = Math.min(exemplar.height() - 2, (int) p.y());
-                double tx = p.x() - x0;
-                double ty = p.y() - y0;
-                for (int c = 0; c < 3; c++) {
-                    double top = exemplar.get(x0, y0, c) * (1 - tx) + exemplar.get(x0 + 1, y0, c) * tx;
-                    double bottom = exemplar.get(x0, y0 + 1, c) * (1 - tx) + exemplar.get(x0 + 1, y0 + 1, c) * tx;
-                    out[(y * width + x) * 3 + c] = (byte) Math.round(top * (1 - ty) + bottom * ty);
-                }
+                SyntheticGrade.sampleInto(exemplar, p, out, (y * width + x) * 3);
             }
         }
         return new RgbImage(width, height, out);

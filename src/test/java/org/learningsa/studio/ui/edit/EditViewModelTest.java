@@ -140,6 +140,24 @@ class EditViewModelTest {
     }
 
     @Test
+    void aPointBeyondTheMostOneCorrectionSolvesIsRefusedWithANotice() throws Exception {
+        EditViewModel editor = editor(dir.resolve("autosave"));
+        editor.alignmentProperty().set(synthetic("model A"));
+        List<UserPoint> full = new java.util.ArrayList<>();
+        for (int k = 0; k < org.learningsa.studio.core.InputLimits.POINTS_MAX_POINTS; k++) {
+            PixelPoint at = new PixelPoint(4 + 8 * (k % 24), 4 + 6 * (k / 24));
+            full.add(new UserPoint("p" + (k + 1), "", at, at, Origin.USER, false));
+        }
+        editor.load(full);
+        editor.editModeProperty().set(true);
+        editor.click(Direction.SOURCE_TO_TARGET, new PixelPoint(101, 151), 2, false);
+        assertNull(editor.pendingProperty().get(), "no second end is asked for a point that could not be applied");
+        assertEquals(full.size(), editor.pointsProperty().get().size());
+        assertTrue(notifications.stream().anyMatch(n -> n.title().equals("Too many points")), notifications.toString());
+        assertInstanceOf(CorrectedCorrespondence.class, editor.correctedProperty().get(), "the points still apply");
+    }
+
+    @Test
     void aRunWithAnotherModelReReadsOnlyUnlockedNetworkPoints() throws Exception {
         EditViewModel editor = editor(dir.resolve("autosave"));
         editor.alignmentProperty().set(synthetic("model A"));

@@ -113,4 +113,21 @@ class CurvesViewTest {
         assertTrue(overlay.getNode().getStyle().contains("dash"), "the overlay is dashed");
         assertEquals(4, view.validationChart().getData().size(), "both runs' PCK curves");
     }
+
+    @Test
+    void aThreeStepRunHasWholeStepTicksAndPckRunsToOneHundredPercent(FxRobot robot) throws Exception {
+        Path run = dir.resolve("short");
+        MetricsFiles.writeRun(run, 3, 1);
+        robot.interact(() -> viewModel.runProperty().set(run));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.curves().size() == 3);
+        robot.interact(view::redrawIfChanged);
+        javafx.scene.chart.NumberAxis steps = (javafx.scene.chart.NumberAxis) view.lossChart().getXAxis();
+        assertEquals(List.of(1.0, 3.0, 1.0), List.of(steps.getLowerBound(), steps.getUpperBound(), steps.getTickUnit()),
+                "steps 1 to 3, one tick per step");
+        assertEquals("", steps.getTickLabelFormatter().toString(1.5), "no fractional step labels");
+        assertEquals("2", steps.getTickLabelFormatter().toString(2.0));
+        javafx.scene.chart.NumberAxis pck = (javafx.scene.chart.NumberAxis) view.validationChart().getYAxis();
+        assertEquals(100.0, pck.getUpperBound(), "PCK runs to 100 %, not 125 %");
+        assertEquals(0.0, pck.getLowerBound());
+    }
 }
