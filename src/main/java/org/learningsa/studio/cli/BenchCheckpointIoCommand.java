@@ -2,9 +2,6 @@ package org.learningsa.studio.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -101,13 +98,12 @@ public final class BenchCheckpointIoCommand implements Callable<Integer> {
         double writeSeconds = seconds(start);
         double fileMegabytes = Files.size(file) / 1e6;
 
-        long baseline = retainedHeap();
-        resetPeaks();
+        long baseline = HeapPeak.reset();
         start = System.nanoTime();
         StateDict stateDict = StateDict.load(file);
         double openSeconds = seconds(start);
-        double peak = (peakHeap() - baseline) / 1e6;
-        double retained = (retainedHeap() - baseline) / 1e6;
+        double peak = (HeapPeak.peak() - baseline) / 1e6;
+        double retained = (HeapPeak.retained() - baseline) / 1e6;
 
         out.println("reading every byte of " + format + " ...");
         out.flush();
@@ -195,29 +191,5 @@ public final class BenchCheckpointIoCommand implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static long retainedHeap() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks since the reset: an upper bound of the peak heap in use. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -1,8 +1,6 @@
 package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,9 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
+import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
@@ -31,12 +32,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lsa bench-style}: how long a style preview takes once the alignment is known. */
+/** {@code lsa bench-style}: how long a style transfer takes once the alignment is known. */
 @Command(name = "bench-style", mixinStandardHelpOptions = true,
-        description = "Style-transfer preview benchmark: aligns the two images once, brings both to --size x --size, then "
-                + "times (median of --runs, after one warm-up) the first preview after an alignment (read the "
-                + "correspondence, fit, render), a strength change, a window change and a render with texture detail. "
-                + "The last line is style_preview_ms_median=<milliseconds> (the first preview).")
+        description = {"Style-transfer benchmark: aligns the two images once, brings both to --size x --size, then times "
+                + "(median of --runs, after one warm-up) the work after an alignment.",
+            "--method colour (the default): the first preview (read the correspondence, fit, render), a strength change, "
+                + "a window change and a render with texture detail; the last line is style_preview_ms_median=<ms> "
+                + "(the first preview).",
+            "--method patches: the colour method's first preview as the baseline of the same run, then the full patch "
+                + "synthesis with the patch options given (--runs defaults to 3 here), its ratio to the baseline and the "
+                + "peak Java heap it added; the last line is style_patches_ms_median=<ms>."})
 public final class BenchStyleCommand implements Callable<Integer> {
 
     @Spec
@@ -54,14 +59,28 @@ public final class BenchStyleCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "15", paramLabel = "N", description = "timed runs (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--method", defaultValue = "colour", paramLabel = "colour|patches",
+            converter = StyleMethodOption.Converter.class, description = "which method to time (default: ${DEFAULT-VALUE})")
+    StyleMethod method;
+
+    @Mixin
+    PatchOptions patchOptions = new PatchOptions();
+
     @Mixin
     AlignerOptions alignerOptions;
+
+    /** The style window's patch preview side (StyleViewModel.PATCH_PREVIEW_SIDE; ui is not visible from here). */
+    private static final int PREVIEW_SIDE = 256;
+
+    /** Full patch renders take seconds: fewer runs unless --runs says otherwise. */
+    private static final int PATCH_RUNS = 3;
 
     @Override
     public Integer call() {
         if (runs < 1 || size < 16) {
             throw new UserFacingException("--runs must be at least 1 and --size at least 16");
         }
+        StyleMethodOption.requireOwnOptions(method, spec);
         var choice = alignerOptions.checkedDevice(spec);
         RgbImage in = AreaResize.resize(ImageDecoder.decode(input), size, size);
         RgbImage ex = AreaResize.resize(ImageDecoder.decode(exemplar), size, size);
@@ -72,6 +91,11 @@ public final class BenchStyleCommand implements Callable<Integer> {
             Correspondence correspondence = new NetworkCorrespondence(alignment, Readout.FUSED);
             out.printf(Locale.ROOT, "%s styled after %s at %dx%d, %s, %d cores%n", input.getFileName(), exemplar.getFileName(),
                     size, size, correspondence.description(), Runtime.getRuntime().availableProcessors());
+            if (method == StyleMethod.PATCHES) {
+                benchPatches(correspondence, in, ex, out);
+                out.flush();
+                return 0;
+            }
             StyleSettings base = StyleSettings.defaults();
             StylePreview[] preview = new StylePreview[1];
             double first = time("first preview (read correspondence + fit + render)", out, () -> {
@@ -99,23 +123,59 @@ public final class BenchStyleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double time(String label, PrintWriter out, Supplier<RgbImage> work) {
-        work.get();
-        List<Double> millis = new ArrayList<>();
-        List<Double> cpuMillis = new ArrayList<>();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int run = 0; run < runs; run++) {
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-            cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+    private void benchPatches(Correspondence correspondence, RgbImage in, RgbImage ex, PrintWriter out) {
+        PatchSettings settings;
+        try {
+            settings = patchOptions.settings(1.0);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage());
         }
-        double median = BenchCommand.median(millis);
-        // the work runs on this one thread, so its CPU time is the wall time it would take on an idle core
-        out.printf(Locale.ROOT, "%-42s median %7.1f ms wall (max %7.1f), %7.1f ms thread CPU%n", label, median,
-                millis.stream().mapToDouble(Double::doubleValue).max().orElse(0), BenchCommand.median(cpuMillis));
-        out.flush();
-        return median;
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--runs")) {
+            runs = PATCH_RUNS;
+        }
+        double colour = time("colour method, first preview (baseline)", out, () -> StyleTransfer.prepare(correspondence,
+                Direction.SOURCE_TO_TARGET, in, ex, CancelToken.NEVER).render(StyleSettings.defaults()));
+        long[] peakBytes = {0};
+        List<Double> processCpuMillis = new ArrayList<>();
+        double patches = time("patch method, full synthesis", out, () -> {
+            long before = HeapPeak.reset();
+            long cpuStart = processCpuNanos();
+            RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, in, ex,
+                    CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            processCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
+            peakBytes[0] = Math.max(peakBytes[0], HeapPeak.peak() - before);
+            return result;
+        });
+        // the style window's live preview: the same synthesis on copies of at most 256 pixels
+        int previewSide = Math.min(PREVIEW_SIDE, size);
+        RgbImage smallIn = AreaResize.resize(in, previewSide, previewSide);
+        RgbImage smallEx = AreaResize.resize(ex, previewSide, previewSide);
+        List<Double> previewCpuMillis = new ArrayList<>();
+        double preview = time("patch method, live preview at " + previewSide + "x" + previewSide, out, () -> {
+            long cpuStart = processCpuNanos();
+            RgbImage result = PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, smallIn, smallEx,
+                    CancelToken.NEVER).render(settings, ProgressListener.NONE, CancelToken.NEVER);
+            previewCpuMillis.add((processCpuNanos() - cpuStart) / 1e6);
+            return result;
+        });
+        int cores = Runtime.getRuntime().availableProcessors();
+        double previewCpu = BenchCommand.median(previewCpuMillis.subList(1, previewCpuMillis.size()));
+        out.printf(Locale.ROOT, "live preview: %.0f ms wall, process CPU %.0f ms (%.0f ms over %d idle cores)%n", preview,
+                previewCpu, previewCpu / cores, cores);
+        // the synthesis runs on all cores: its process CPU time over the cores is its wall time on an idle machine
+        double cpu = BenchCommand.median(processCpuMillis.subList(1, processCpuMillis.size()));
+        out.printf(Locale.ROOT, "patch method: %.1f x the colour method's wall time; process CPU %.0f ms (%.0f ms over %d "
+                + "idle cores); peak Java heap above the start: %.0f MB (patch %d, levels %s, %d passes per level)%n",
+                patches / colour, cpu, cpu / cores, cores, peakBytes[0] / 1048576.0, settings.patchSize(),
+                settings.levels() == 0 ? "auto" : settings.levels(), settings.iterations());
+        out.printf(Locale.ROOT, "style_patches_ms_median=%.1f%n", patches);
+    }
+
+    private static long processCpuNanos() {
+        return MedianTiming.processCpuNanos();
+    }
+
+    private double time(String label, PrintWriter out, Supplier<RgbImage> work) {
+        return MedianTiming.time(label, runs, out, work::get);
     }
 }

@@ -24,7 +24,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
         ProgressLine.endOpenLine();
         if (ex instanceof UserFacingException) {
             // one line whatever the message holds (it may quote names from a hostile file)
-            commandLine.getErr().println("lsa: " + EchoedText.escape(ex.getMessage(), InputLimits.MAX_MESSAGE_CHARS));
+            commandLine.getErr().println("lsa: " + EchoedText.message(ex.getMessage(), InputLimits.MAX_MESSAGE_CHARS));
             return EXIT_BAD_INPUT;
         }
         if (ex instanceof CancelledException) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Mapping;
 import org.learningsa.studio.core.OutputGuard;
+import org.learningsa.studio.core.Shard;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Benchmark;
 import org.learningsa.studio.data.Dataset;
@@ -20,6 +21,8 @@ import org.learningsa.studio.eval.EvaluationReport;
 import org.learningsa.studio.eval.EvaluationRunner;
 import org.learningsa.studio.eval.EvaluationSettings;
 import org.learningsa.studio.eval.PairMatcher;
+import org.learningsa.studio.eval.PartialEvaluation;
+import org.learningsa.studio.eval.PartialReports;
 import org.learningsa.studio.eval.ReportWriter;
 import org.learningsa.studio.eval.ThresholdKind;
 import picocli.CommandLine.Command;
@@ -38,11 +41,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--benchmark", required = true, paramLabel = "NAME",
+    @Option(names = "--benchmark", paramLabel = "NAME",
             description = "pf-pascal, pf-willow, spair or crodom")
     String benchmark;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR",
             description = "the dataset folder (LearningSA's data/ folder or the folder above it; SPair-71k's root)")
     Path data;
 
@@ -84,6 +87,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "where to write the JSON report")
     Path report;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "evaluate only pairs I, I+N, I+2N… (0-based) and write a partial report; --merge puts the N "
+                    + "partial reports together into the report one run gives (a crashed shard is simply run again)")
+    String shard;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "PART.json",
+            description = "merge the partial reports of every shard of one run into --report (nothing is evaluated; "
+                    + "parts of different runs are refused, naming the field that differs)")
+    List<Path> merge;
+
     @Option(names = "--csv-out", paramLabel = "FILE", description = "also write the per-pair table as CSV")
     Path csvOut;
 
@@ -94,6 +107,14 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (merge != null) {
+            return merge(out);
+        }
+        if (benchmark == null || data == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options: --benchmark and --data (or --merge PART.json …)");
+        }
+        Shard slice = shard == null ? null : Shard.parse(shard);
         if (checkpoint != null && hashedWeights) {
             throw new UserFacingException("--checkpoint and --hashed-weights exclude each other; choose one");
         }
@@ -118,20 +139,32 @@ public final class EvalCommand implements Callable<Integer> {
         try (InterruptGrace interrupt = InterruptGrace.install(err,
                 "stopping the pair in progress and writing the report of the pairs done so far to " + report)) {
             EvaluationReport result;
+            PartialEvaluation part = null;
             try (PairMatcher matcher = EvaluationModels.open(checkpoint, hashedWeights, deviceChoice)) {
                 out.println("Model:     " + matcher.modelName());
                 out.println("Threshold: " + settings.thresholdInWords());
                 out.flush();
                 ProgressLine progress = new ProgressLine(err, "eval");
-                result = new EvaluationRunner(matcher, settings).run(dataset, limit, progress, interrupt.token(), r -> { },
-                        true);
+                EvaluationRunner runner = new EvaluationRunner(matcher, settings);
+                if (slice == null) {
+                    result = runner.run(dataset, limit, progress, interrupt.token(), r -> { }, true);
+                } else {
+                    part = runner.runShard(dataset, limit, slice, progress, interrupt.token());
+                    result = part.report();
+                }
             }
-            if (result.results().isEmpty()) {
+            if (result.results().isEmpty() && part == null) {
                 throw new UserFacingException(interrupt.wasInterrupted() ? "interrupted before the first pair was evaluated; "
                         + "no report written" : "no pair of " + dataset.annotations() + " could be evaluated; first problem: "
                         + (result.skipped().isEmpty() ? "none recorded" : result.skipped().get(result.skipped().size() - 1)));
             }
-            ReportWriter.writeJson(result, report);
+            if (part != null) {
+                PartialReports.write(part, report);
+                out.println("Shard:     " + part.shard() + ": " + result.results().size() + " of " + part.pairsInRun()
+                        + " pairs; merge every shard's report with lsa eval --merge PART.json … --report OUT.json");
+            } else {
+                ReportWriter.writeJson(result, report);
+            }
             if (csvOut != null) {
                 ReportWriter.writeCsv(result, csvOut);
             }
@@ -145,6 +178,33 @@ public final class EvalCommand implements Callable<Integer> {
             out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
             out.flush();
         }
+        return 0;
+    }
+
+    /** {@code --merge}: the partial reports of one run into the report the unsharded run gives. */
+    private int merge(PrintWriter out) {
+        if (benchmark != null || data != null || csv != null || checkpoint != null || hashedWeights || threshold != null
+                || alphas != null || shard != null || limit != 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--merge takes only the partial reports, "
+                    + "--report and --csv-out: the run's settings come from the reports");
+        }
+        OutputGuard guard = OutputGuard.create();
+        for (Path part : merge) {
+            guard.input("the partial report " + part, part);
+        }
+        guard.output("--report", report).output("--csv-out", csvOut).check();
+        List<PartialEvaluation> parts = merge.stream().map(PartialReports::read).toList();
+        EvaluationReport result = PartialReports.merge(parts, merge);
+        ReportWriter.writeJson(result, report);
+        if (csvOut != null) {
+            ReportWriter.writeCsv(result, csvOut);
+        }
+        out.println("Merged:    " + parts.size() + " shards, " + result.results().size() + " pairs evaluated, "
+                + result.skipped().size() + " skipped");
+        out.println("Model:     " + result.modelName());
+        printSummary(out, result);
+        out.println("Report:    " + report.toAbsolutePath() + (csvOut == null ? "" : " and " + csvOut.toAbsolutePath()));
+        out.flush();
         return 0;
     }
 

@@ -33,7 +33,12 @@ final class InterruptGrace implements AutoCloseable {
     /** Installs the shutdown hook; close it when the work has wrapped up. */
     static InterruptGrace install(PrintWriter err, String whatHappensNow) {
         InterruptGrace grace = new InterruptGrace(err, whatHappensNow);
-        Runtime.getRuntime().addShutdownHook(grace.hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(grace.hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // Ctrl-C came before the work began: it is cancelled from the start and stops at its first check
+            grace.cancel.cancel();
+        }
         return grace;
     }
 

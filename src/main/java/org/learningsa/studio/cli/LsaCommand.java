@@ -17,11 +17,15 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchCheckpointIoCommand.class,
             MatchCommand.class,
+            BatchCommand.class,
             StyleCommand.class,
             BenchStyleCommand.class,
+            ColorizeCommand.class,
+            BenchColorizeCommand.class,
             EvalCommand.class,
             MorphCommand.class,
             BenchMorphCommand.class,
+            BenchDenseCommand.class,
             TrainCommand.class,
             picocli.CommandLine.HelpCommand.class
         })

@@ -5,6 +5,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.learningsa.studio.align.Aligner;
+import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.Direction;
+import org.learningsa.studio.align.dense.DenseFlow;
+import org.learningsa.studio.batch.WarpedImage;
+import org.learningsa.studio.export.FlowFiles;
+import org.learningsa.studio.export.StyleImages;
 import org.learningsa.studio.align.ConfidenceKind;
 import org.learningsa.studio.align.Mapping;
 import org.learningsa.studio.align.Match;
@@ -38,7 +44,13 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Match two images: for the centres of the interior 18x18 grid cells of SOURCE, the matching point "
                 + "in TARGET, in original pixel coordinates (x right, y down, pixel centres at integers), with a confidence "
                 + "and a mutual-consistency flag.",
-            "Without --json, --csv and --figure the JSON is printed on stdout."})
+            "Without --json, --csv, --figure, --flow, --flow-confidence and --warped the JSON is printed on stdout.",
+            "Dense outputs (--flow, --flow-confidence, --warped) read the per-pixel correspondence (--dense refined, "
+                + "the default) or the grid read bilinearly (--dense grid) at the full resolution of the image the "
+                + "direction starts from: flow[y, x] = (x_other - x, y_other - y) for its pixel (x, y), x right, y "
+                + "down, pixel centres at integers; .npy is float32 of shape (H, W, 2), .flo is Middlebury's format "
+                + "(tag 202021.25) with the same values; the confidence is float32 (H, W) in [0, 1] (forward-backward "
+                + "consistency; low where occluded or unmatched)."})
 public final class MatchCommand implements Callable<Integer> {
 
     @Spec
@@ -93,6 +105,26 @@ public final class MatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PointsOptions pointsOptions = new PointsOptions();
 
+    @Option(names = "--flow", paramLabel = "OUT.npy|OUT.flo",
+            description = "write the dense flow at full resolution: float32 (H, W, 2) .npy, or Middlebury .flo; "
+                    + "flow[y, x] = (x_other - x, y_other - y)")
+    Path flow;
+
+    @Option(names = "--flow-confidence", paramLabel = "OUT.npy",
+            description = "write the per-pixel confidence of the flow, float32 (H, W) in [0, 1]")
+    Path flowConfidence;
+
+    @Option(names = "--flow-direction", defaultValue = "source-to-target",
+            paramLabel = "source-to-target|target-to-source",
+            description = "the direction --flow and --flow-confidence describe (default: ${DEFAULT-VALUE}); "
+                    + "target-to-source gives a flow at the target's resolution")
+    String flowDirection;
+
+    @Option(names = "--warped", paramLabel = "OUT.png",
+            description = "write the target resampled into the source's frame (the source's size): each source pixel "
+                    + "takes the target's colour where the correspondence sends it")
+    Path warped;
+
     @Option(names = "--figure-width-mm", defaultValue = "175", paramLabel = "W",
             description = "printed width of the figure in mm (default: ${DEFAULT-VALUE}, two columns; 83 fits one)")
     double figureWidthMm;
@@ -121,7 +153,10 @@ public final class MatchCommand implements Callable<Integer> {
         OutputGuard.create().input("the source image", source).input("the target image", target)
                 .input("the checkpoint", alignerOptions.checkpoint).input("--points", pointsOptions.points)
                 .output("--json", json).output("--csv", csv)
-                .output("--figure", figure, ".png", ".svg", ".pdf").check();
+                .output("--figure", figure, ".png", ".svg", ".pdf")
+                .output("--flow", flow, FlowFiles.FLOW_EXTENSIONS).output("--flow-confidence", flowConfidence, ".npy")
+                .output("--warped", warped, ".png").check();
+        Direction direction = flowDirection();
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
@@ -141,7 +176,25 @@ public final class MatchCommand implements Callable<Integer> {
             if (figure != null) {
                 MatchFigureExport.write(result, sourceImage, targetImage, top, figureOptions, figure);
             }
-            if (json == null && csv == null && figure == null) {
+            if (flow != null || flowConfidence != null || warped != null) {
+                // only here is the dense map read, so a plain lsa match costs what it did before
+                Correspondence dense = pointsOptions.correspondence(result.alignment(), result.readout(),
+                        sourceImage, targetImage, source, target, spec.commandLine().getErr(), progress,
+                        CancelToken.NEVER);
+                ProgressLine.endOpenLine();
+                DenseFlow planes = flow != null || flowConfidence != null ? DenseFlow.of(dense, direction) : null;
+                if (flow != null) {
+                    FlowFiles.writeFlow(planes, flow);
+                }
+                if (flowConfidence != null) {
+                    FlowFiles.writeConfidence(planes, flowConfidence);
+                }
+                if (warped != null) {
+                    StyleImages.writePng(WarpedImage.warp(dense, targetImage.pixels()), warped);
+                }
+            }
+            if (json == null && csv == null && figure == null && flow == null && flowConfidence == null
+                    && warped == null) {
                 out.println(MatchJson.toJson(result, allConfidences).toPrettyString());
             } else {
                 long mutual = result.matches().matches().stream().filter(m -> m.mutual()).count();
@@ -160,10 +213,24 @@ public final class MatchCommand implements Callable<Integer> {
                 if (figure != null) {
                     out.println("wrote " + figure);
                 }
+                for (Path written : new Path[] {flow, flowConfidence, warped}) {
+                    if (written != null) {
+                        out.println("wrote " + written);
+                    }
+                }
             }
         }
         out.flush();
         return 0;
+    }
+
+    private Direction flowDirection() {
+        return switch (flowDirection) {
+            case "source-to-target" -> Direction.SOURCE_TO_TARGET;
+            case "target-to-source" -> Direction.TARGET_TO_SOURCE;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--flow-direction must be source-to-target or target-to-source");
+        };
     }
 
     /** The figure options, checked before any work so a typo costs no matching. */
@@ -186,7 +253,7 @@ public final class MatchCommand implements Callable<Integer> {
         if (!pointsOptions.given()) {
             return result;
         }
-        org.learningsa.studio.align.Correspondence corrected = pointsOptions.correspondence(result.alignment(),
+        org.learningsa.studio.align.Correspondence corrected = pointsOptions.gridCorrespondence(result.alignment(),
                 result.readout(), source, target, spec.commandLine().getErr());
         return new MatchService.Result(result.alignment(),
                 org.learningsa.studio.editing.CorrectedMatches.apply(result.matches(), corrected),

@@ -12,6 +12,7 @@ import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.Morph;
 import org.learningsa.studio.apps.MorphCanvas;
 import org.learningsa.studio.apps.MorphEasing;
+import org.learningsa.studio.apps.MorphLimits;
 import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.UserFacingException;
@@ -58,16 +59,17 @@ public final class MorphCommand implements Callable<Integer> {
     Readout readout;
 
     @Option(names = "--frames", defaultValue = "75", paramLabel = "N",
-            description = "number of frames, at least 2 (default: ${DEFAULT-VALUE})")
+            description = "number of frames, 2 to 1000; frames × canvas pixels at most 100 M (default: ${DEFAULT-VALUE})")
     int frames;
 
     @Option(names = "--fps", defaultValue = "25", paramLabel = "F",
-            description = "frames per second, up to 100 (default: ${DEFAULT-VALUE}; a GIF stores whole 1/100 s, "
+            description = "frames per second, 0.1 to 100 (default: ${DEFAULT-VALUE}; a GIF stores whole 1/100 s, "
                     + "so 30 becomes 33.3)")
     double fps;
 
     @Option(names = "--size", paramLabel = "LONG_SIDE",
-            description = "the long side of the frames in pixels (default: the images' own size)")
+            description = "the long side of the frames in pixels, 16 to 8192, the canvas at most 4 M pixels "
+                    + "(default: the images' own size, scaled down to those limits)")
     Integer size;
 
     @Option(names = "--easing", defaultValue = "linear", paramLabel = "linear|smooth",
@@ -81,12 +83,8 @@ public final class MorphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
-        if (frames < 2) {
-            throw new UserFacingException("--frames must be at least 2, got " + frames);
-        }
-        if (!(fps > 0) || fps > 100) {
-            throw new UserFacingException("--fps must be in (0, 100], got " + fps);
-        }
+        MorphLimits.checkFrames(frames, "--frames");
+        MorphLimits.checkFps(fps, "--fps");
         if (size != null && (size < 16 || size > 8192)) {
             throw new UserFacingException("--size must be between 16 and 8192 pixels, got " + size);
         }
@@ -102,18 +100,19 @@ public final class MorphCommand implements Callable<Integer> {
         // decode first: an unreadable image is reported before any model is loaded
         DecodedImage sourceImage = ImageDecoder.decodeForNetwork(source);
         DecodedImage targetImage = ImageDecoder.decodeForNetwork(target);
+        MorphCanvas canvas = canvas(sourceImage, targetImage);
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa morph");
         try (ModelRegistry registry = AlignerOptions.registry(choice)) {
             Aligner aligner = alignerOptions.aligner(registry);
             Alignment alignment = aligner.align(sourceImage, targetImage,
                     (stage, f) -> progress.progress(stage, f < 0 ? f : 0.4 * f), CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, source, target,
-                    spec.commandLine().getErr());
-            MorphCanvas canvas = canvas(alignment);
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, sourceImage,
+                    targetImage, source, target, spec.commandLine().getErr(),
+                    (stage, f) -> progress.progress(stage, f < 0 ? f : 0.4 + 0.1 * f), CancelToken.NEVER);
             Morph morph = Morph.prepare(correspondence, sourceImage.pixels(), targetImage.pixels(), canvas,
-                    (stage, f) -> progress.progress(stage, 0.4 + 0.1 * Math.max(0, f)), CancelToken.NEVER);
+                    (stage, f) -> progress.progress(stage, 0.5 + 0.05 * Math.max(0, f)), CancelToken.NEVER);
             format.write(FrameSource.of(morph, frames, easingChoice), fps, out,
-                    (stage, f) -> progress.progress(stage, 0.5 + 0.5 * Math.max(0, f)), CancelToken.NEVER);
+                    (stage, f) -> progress.progress(stage, 0.55 + 0.45 * Math.max(0, f)), CancelToken.NEVER);
             progress.progress("done", 1);
             stdout.printf(Locale.ROOT, "wrote %s: %s, %d frames %dx%d at %s fps, %s%n", out, format.label(), frames,
                     canvas.width(), canvas.height(), trim(fps), correspondence.description());
@@ -122,12 +121,24 @@ public final class MorphCommand implements Callable<Integer> {
         return 0;
     }
 
-    private MorphCanvas canvas(Alignment alignment) {
-        int sw = alignment.source().width();
-        int sh = alignment.source().height();
-        int tw = alignment.target().width();
-        int th = alignment.target().height();
-        return size == null ? MorphCanvas.natural(sw, sh, tw, th) : MorphCanvas.withLongSide(sw, sh, tw, th, size);
+    /** Checked before the model runs; a natural canvas too large for the limits is scaled down, and said so. */
+    private MorphCanvas canvas(DecodedImage sourceImage, DecodedImage targetImage) {
+        int sw = sourceImage.originalWidth();
+        int sh = sourceImage.originalHeight();
+        int tw = targetImage.originalWidth();
+        int th = targetImage.originalHeight();
+        MorphCanvas canvas = MorphLimits.canvas(sw, sh, tw, th, size, frames, "--size");
+        if (size == null) {
+            MorphCanvas natural = MorphCanvas.natural(sw, sh, tw, th);
+            if (natural.width() != canvas.width() || natural.height() != canvas.height()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "note: the images' own size makes a %dx%d canvas; %s at most %,d pixels, "
+                                + "so the frames are %dx%d (--size chooses another)%n", natural.width(), natural.height(),
+                        MorphLimits.reason(frames), MorphLimits.maxCanvasPixels(frames), canvas.width(), canvas.height());
+                err.flush();
+            }
+        }
+        return canvas;
     }
 
     private static MorphEasing easing(String text) {

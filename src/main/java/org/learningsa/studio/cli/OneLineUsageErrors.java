@@ -16,7 +16,7 @@ final class OneLineUsageErrors implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         ProgressLine.endOpenLine();
-        command.getErr().println("lsa: " + EchoedText.escape(ex.getMessage(), InputLimits.MAX_MESSAGE_CHARS)
+        command.getErr().println("lsa: " + EchoedText.message(ex.getMessage(), InputLimits.MAX_MESSAGE_CHARS)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         command.getErr().flush();
         return CliErrorHandler.EXIT_BAD_INPUT;

@@ -2,11 +2,19 @@ package org.learningsa.studio.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
+import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.align.dense.DenseRefiner;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.ImageHashes;
@@ -31,13 +39,38 @@ final class PointsOptions {
                     + "points alone, ignoring the network (for when the network is wrong everywhere)")
     boolean trustPoints;
 
-    /** Fails early (before any model loads) on --trust-points without --points, or a points file that is missing. */
+    @Option(names = "--dense", defaultValue = "refined", paramLabel = "refined|grid",
+            description = "which correspondence the output reads: refined, the per-pixel map refined from the model's "
+                    + "grid (coarse-to-fine patch search on the two images, both directions, forward-backward "
+                    + "confidence; user points stay exact); grid, the model's 20x20 grid read bilinearly, for "
+                    + "comparison (default: ${DEFAULT-VALUE})")
+    String dense = "refined";
+
+    /** Near-duplicate points named one by one on stderr; the rest are counted. */
+    private static final int MAX_NOTED_POINTS = 5;
+
+    /** The points file once read by {@link #check}, so a bad one is refused before any work. */
+    private PointsDocument document;
+
+    /**
+     * Fails early (before any model loads) on --trust-points without --points, or a points file that is missing,
+     * a folder, or breaks the format or a limit; what only the images can tell (their sizes) is checked later.
+     */
     void check() {
+        if (!"refined".equals(dense) && !"grid".equals(dense)) {
+            throw new UserFacingException("--dense must be refined or grid, not " + EchoedText.name(dense));
+        }
         if (trustPoints && points == null) {
             throw new UserFacingException("--trust-points needs --points POINTS.json");
         }
-        if (points != null && !java.nio.file.Files.isRegularFile(points)) {
+        if (points != null && java.nio.file.Files.isDirectory(points)) {
+            throw new UserFacingException("the points file " + points + " is a folder, not a file");
+        }
+        if (points != null && !java.nio.file.Files.exists(points)) {
             throw new UserFacingException("the points file " + points + " does not exist");
+        }
+        if (points != null && document == null) {
+            document = PointsFile.read(points);
         }
     }
 
@@ -53,10 +86,34 @@ final class PointsOptions {
      * @throws UserFacingException when the file is bad, was made for images of another size, or cannot be trusted
      */
     /**
-     * The network's correspondence of {@code alignment} at {@code readout}, through the user's points when --points
-     * is given: what match, morph and style all work from.
+     * The correspondence every command that reads a dense map works from (morph, style, colorize, match's flow
+     * exports): the network's grid at {@code readout}, refined per pixel on the two images unless --dense grid,
+     * then corrected by the user's points when --points is given (so the points stay exact on the refined map).
+     *
+     * @param sourceImage the source as decoded (its pixels are what the refinement reads)
      */
-    Correspondence correspondence(Alignment alignment, Readout readout, Path sourceFile, Path targetFile, PrintWriter err) {
+    Correspondence correspondence(Alignment alignment, Readout readout, DecodedImage sourceImage,
+                                  DecodedImage targetImage, Path sourceFile, Path targetFile, PrintWriter err,
+                                  ProgressListener progress, CancelToken cancel) {
+        check();
+        Correspondence network = new NetworkCorrespondence(alignment, readout);
+        Correspondence base = refined()
+                ? DenseRefiner.refine(network, sourceImage.pixels(), targetImage.pixels(), progress, cancel)
+                : network;
+        return apply(base, sourceFile, targetFile, err);
+    }
+
+    /** Whether --dense asks for the refined per-pixel map (the default). */
+    boolean refined() {
+        return !"grid".equals(dense);
+    }
+
+    /**
+     * The network's grid correspondence (never refined), through the user's points when --points is given: for
+     * readers of a few grid points only (match's match list), where refining every pixel would be wasted.
+     */
+    Correspondence gridCorrespondence(Alignment alignment, Readout readout, Path sourceFile, Path targetFile,
+                                      PrintWriter err) {
         return apply(new NetworkCorrespondence(alignment, readout), sourceFile, targetFile, err);
     }
 
@@ -65,16 +122,33 @@ final class PointsOptions {
         if (points == null) {
             return network;
         }
-        PointsDocument document = PointsFile.read(points);
         checkSize(document.source(), network.source(), "source", sourceFile);
         checkSize(document.target(), network.target(), "target", targetFile);
         warnIfOtherFile(document.source(), sourceFile, "source", err);
         warnIfOtherFile(document.target(), targetFile, "target", err);
+        noteReplacedPoints(document, err);
         try {
             return CorrectedCorrespondence.of(network, document.points(), trustPoints);
         } catch (UserFacingException e) {
             throw new UserFacingException(points + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Says which points lie on top of a later one and are set aside, a few by name and the count of the rest. */
+    private void noteReplacedPoints(PointsDocument document, PrintWriter err) {
+        List<CorrectedCorrespondence.Replaced> replaced = CorrectedCorrespondence.replacedPoints(document.points());
+        int shown = Math.min(replaced.size(), MAX_NOTED_POINTS);
+        for (CorrectedCorrespondence.Replaced r : replaced.subList(0, shown)) {
+            err.println(String.format(Locale.ROOT, "note: %s: points %s and %s lie %.3g px apart in the %s image "
+                            + "(closer than %.1f px are one place); %s, the later, is used",
+                    points, EchoedText.name(r.earlier().id()), EchoedText.name(r.later().id()), r.distancePixels(),
+                    r.direction() == Direction.SOURCE_TO_TARGET ? "source" : "target",
+                    CorrectedCorrespondence.SAME_PLACE_PIXELS, EchoedText.name(r.later().id())));
+        }
+        if (replaced.size() > shown) {
+            err.println("note: " + points + ": " + (replaced.size() - shown) + " more points lie on top of later ones");
+        }
+        err.flush();
     }
 
     private void checkSize(PointsDocument.ImageEntry entry, ImageRef image, String role, Path file) {

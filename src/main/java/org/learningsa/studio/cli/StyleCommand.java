@@ -10,11 +10,15 @@ import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ModelRegistry;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
+import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
 import org.learningsa.studio.core.OutputGuard;
 import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.engine.DeviceChoice;
 import org.learningsa.studio.export.StyleImages;
 import org.learningsa.studio.export.figure.FigureFormat;
@@ -28,14 +32,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lsa style INPUT EXEMPLAR --out OUT.png}: the exemplar's colours carried onto the input through the correspondence. */
+/**
+ * {@code lsa style INPUT EXEMPLAR --out OUT.png}: the input re-made from the exemplar's patches (the default) or
+ * recoloured after it, through the correspondence.
+ */
 @Command(name = "style", mixinStandardHelpOptions = true,
         description = {"Style transfer without a generator: aligns INPUT (source) to EXEMPLAR (target), as lsa match INPUT "
-                + "EXEMPLAR would, so a points file saved in the editor for that pair applies as it is; warps the exemplar "
-                + "onto the input through the dense correspondence and transfers local colour statistics in Lab where the "
-                + "correspondence is confident (forward-backward consistency), a global Reinhard transfer where it is not. "
-                + "The result has the input's size and keeps its edges and shading.",
-            "Without --checkpoint the best LearningSA checkpoint found is used, else the weight-free default aligner."})
+                + "EXEMPLAR would, so a points file saved in the editor for that pair applies as it is.",
+            "--method patches (the default): the output is synthesised from the exemplar's own patches (its strokes, "
+                + "texture and colours) arranged in the input's layout: PatchMatch over a coarse-to-fine pyramid, each "
+                + "patch chosen by the input's structure (blurred lightness and gradients), near where the correspondence "
+                + "maps the point (weighted by its confidence) and coherent with its neighbours, then voted.",
+            "--method colour: photoreal recolouring: warps the exemplar onto the input and transfers local colour "
+                + "statistics in Lab where the correspondence is confident (forward-backward consistency), a global "
+                + "Reinhard transfer where it is not; the input keeps its texture, edges and shading.",
+            "The result has the input's size. Without --checkpoint the best LearningSA checkpoint found is used, else the "
+                + "weight-free default aligner."})
 public final class StyleCommand implements Callable<Integer> {
 
     @Spec
@@ -58,22 +70,31 @@ public final class StyleCommand implements Callable<Integer> {
             description = "the fused multi-scale readout or one backbone level (default: ${DEFAULT-VALUE})")
     Readout readout;
 
+    @Option(names = "--method", defaultValue = "patches", paramLabel = "patches|colour",
+            converter = StyleMethodOption.Converter.class,
+            description = "patches: carry the exemplar's texture and strokes; colour: keep the input's texture and take "
+                    + "only the exemplar's colours (default: ${DEFAULT-VALUE})")
+    StyleMethod method;
+
     @Option(names = "--strength", defaultValue = "1.0", paramLabel = "0..1",
             description = "0 = the input unchanged, 1 = the full transfer (default: ${DEFAULT-VALUE})")
     double strength;
 
+    @Mixin
+    PatchOptions patchOptions = new PatchOptions();
+
     @Option(names = "--window", defaultValue = "" + StyleSettings.DEFAULT_WINDOW, paramLabel = "FRACTION",
-            description = "radius of the local colour window as a fraction of the input's longer side, "
+            description = "(colour) radius of the local colour window as a fraction of the input's longer side, "
                     + StyleSettings.MIN_WINDOW + " to " + StyleSettings.MAX_WINDOW + " (default: ${DEFAULT-VALUE})")
     double window;
 
     @Option(names = "--smoothness", defaultValue = "" + StyleSettings.DEFAULT_SMOOTHNESS, paramLabel = "LAB",
-            description = "regulariser of the local contrast ratio in Lab units: larger keeps the input's contrast "
+            description = "(colour) regulariser of the local contrast ratio in Lab units: larger keeps the input's contrast "
                     + "and only shifts colours (default: ${DEFAULT-VALUE})")
     double smoothness;
 
     @Option(names = "--texture", defaultValue = "0", paramLabel = "0..1",
-            description = "add the exemplar's fine luminance detail where matches are confident (default: ${DEFAULT-VALUE}, colour only)")
+            description = "(colour) add the exemplar's fine luminance detail where matches are confident (default: ${DEFAULT-VALUE}, colour only)")
     double texture;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "the result, at the input's size")
@@ -90,11 +111,14 @@ public final class StyleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StyleSettings settings;
+        PatchSettings patchSettings;
         try {
             settings = new StyleSettings(strength, window, smoothness, texture);
+            patchSettings = patchOptions.settings(strength);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        StyleMethodOption.requireOwnOptions(method, spec);
         DeviceChoice choice = alignerOptions.checkedDevice(spec);
         requirePng(out);
         if (triptych != null) {
@@ -115,21 +139,25 @@ public final class StyleCommand implements Callable<Integer> {
             Aligner aligner = alignerOptions.aligner(registry);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "lsa style");
             Alignment alignment = aligner.align(inputImage, exemplarImage, progress, CancelToken.NEVER);
-            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, input, exemplar,
-                    spec.commandLine().getErr());
+            Correspondence correspondence = pointsOptions.correspondence(alignment, readout, inputImage,
+                    exemplarImage, input, exemplar, spec.commandLine().getErr(), progress, CancelToken.NEVER);
             long start = System.nanoTime();
             StylePreview preview = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);
-            RgbImage result = preview.render(settings);
+            RgbImage result = method == StyleMethod.PATCHES
+                    ? patches(correspondence, inputImage.pixels(), exemplarImage.pixels(), patchSettings, progress)
+                    : preview.render(settings);
+            ProgressLine.endOpenLine();
             double millis = (System.nanoTime() - start) / 1e6;
             StyleImages.writePng(result, out);
-            stdout.printf(Locale.ROOT, "styled %s (%dx%d) after %s: %s, strength %.2f, mean confidence %.2f, "
+            stdout.printf(Locale.ROOT, "styled %s (%dx%d) after %s, method %s: %s, strength %.2f, mean confidence %.2f, "
                             + "transfer %.0f ms%n", input.getFileName(), result.width(), result.height(),
-                    exemplar.getFileName(), correspondence.description(), strength, preview.meanConfidence(), millis);
+                    exemplar.getFileName(), method, correspondence.description(), strength, preview.meanConfidence(),
+                    millis);
             stdout.println("wrote " + out);
             if (triptych != null) {
                 StyleImages.writeTriptych(exemplarImage.pixels(), inputImage.pixels(), result,
-                        String.format(Locale.ROOT, "%s, strength %.2f", correspondence.description(), strength), triptych);
+                        String.format(Locale.ROOT, "%s method, %s, strength %.2f", method, correspondence.description(), strength), triptych);
                 stdout.println("wrote " + triptych);
             }
             if (confidenceMask != null) {
@@ -139,6 +167,17 @@ public final class StyleCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private RgbImage patches(Correspondence correspondence, RgbImage inputPixels, RgbImage exemplarPixels,
+                             PatchSettings patchSettings, ProgressLine progress) {
+        try {
+            return PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, inputPixels, exemplarPixels,
+                    CancelToken.NEVER).render(patchSettings, progress, CancelToken.NEVER);
+        } catch (IllegalArgumentException e) {
+            // the exemplar is too small for the patches
+            throw new UserFacingException("cannot use exemplar " + exemplar + ": " + e.getMessage());
+        }
     }
 
     private static void requirePng(Path file) {

@@ -101,6 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
         Path runDir;
         try (InterruptGrace interrupt = InterruptGrace.install(err,
                 "abandoning the step in flight and writing last.pt and state.pt")) {
+            if (maxSteps != null && maxSteps <= 0) {
+                throw new UserFacingException("--max-steps must be at least 1, got " + maxSteps
+                        + " (leave it out for no limit)");
+            }
             Progress progress = new Progress(out, err);
             lastProgress = progress;
             if (resume != null) {

@@ -18,8 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * a crash or a full disk never leaves a half-written file under the real name. The result gets the usual
  * {@code rw-r--r--} (temporary files are created owner-only).
  *
- * <p>Temporary files are named {@code .<name><digits>.tmp}. Those in flight are deleted by a shutdown hook
- * (Ctrl+C during a write leaves nothing behind), and writing a file first removes its own stale temporaries
+ * <p>Temporary files are named {@code .<name><digits>.tmp}. Those in flight at exit are given up to a minute to
+ * finish, then deleted by a shutdown hook (Ctrl+C during a write leaves nothing behind, and loses no save), and writing a file first removes its own stale temporaries
  * older than {@link #STALE_TEMPORARY_MILLIS}, which only a killed process (SIGKILL, power loss) leaves.
  */
 public final class AtomicFiles {
@@ -28,16 +28,50 @@ public final class AtomicFiles {
     static final long STALE_TEMPORARY_MILLIS = 15 * 60 * 1000L;
     private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** How long the exit waits for writes in flight to finish before deleting their temporaries. */
+    static final long EXIT_WAIT_MILLIS = 60_000;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path temporary : IN_FLIGHT) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the process is ending; nothing else to do
-                }
+        installCleanupHook(Runtime.getRuntime()::addShutdownHook);
+    }
+
+    /**
+     * Registers the exit's clean-up; false when the JVM is already shutting down (this class was first used by a
+     * write during Ctrl-C), which must not fail the class's initialisation: writes then finish or leave a
+     * temporary that a later write of the same file removes.
+     */
+    static boolean installCleanupHook(java.util.function.Consumer<Thread> register) {
+        try {
+            register.accept(new Thread(() -> deleteInFlightAtExit(EXIT_WAIT_MILLIS), "delete-temporary-files"));
+            return true;
+        } catch (IllegalStateException shutdownInProgress) {
+            return false;
+        }
+    }
+
+    /**
+     * At exit: waits (up to {@code waitMillis}) for the writes in flight to finish, then deletes the temporaries of
+     * those that did not. Shutdown hooks run side by side, and on Ctrl-C another one keeps the JVM alive while the
+     * work saves what it has (a training run writing state.pt): deleting the temporary under that writer would lose
+     * the save it is making, so an unfinished write is given the time to finish first.
+     */
+    static void deleteInFlightAtExit(long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        while (!IN_FLIGHT.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
-        }, "delete-temporary-files"));
+        }
+        for (Path temporary : IN_FLIGHT) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the process is ending; nothing else to do
+            }
+        }
     }
 
     /** Writes the content to a channel (random access, large buffers without copies). */
@@ -86,7 +120,8 @@ public final class AtomicFiles {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserFacingException("cannot write " + file + ": the folder " + folder + " does not exist");
+            throw new UserFacingException("cannot write " + file + ": " + (folder != null && java.nio.file.Files.exists(folder)
+                    ? folder + " is a file, not a folder" : "the folder " + folder + " does not exist"));
         }
         Path temporary = null;
         deleteStaleTemporaries(folder, absolute.getFileName().toString());
@@ -147,8 +182,8 @@ public final class AtomicFiles {
         }
     }
 
+    /** The reason, not only the path: the temporary file's name alone tells the user nothing. */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return IoReasons.reasonOf(e);
     }
 }

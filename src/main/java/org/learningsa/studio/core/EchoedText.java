@@ -19,6 +19,21 @@ public final class EchoedText {
         return escape(text, MAX_NAME_CHARS);
     }
 
+    /**
+     * A message line of at most about {@code maxChars}: control characters escaped, and when it is longer, its
+     * middle left out, so both its start (which file) and its end (what is wrong) show however long a name from
+     * the file in between is.
+     */
+    public static String message(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return escape(text, maxChars);
+        }
+        int head = maxChars * 6 / 10;
+        int tail = maxChars * 3 / 10;
+        return escape(text.substring(0, head), head) + " … (" + (text.length() - head - tail)
+                + " characters left out) … " + escape(text.substring(text.length() - tail), tail);
+    }
+
     /** {@code text} with control characters escaped ({@code \n}, {@code \e}, {@code \u009b} …), capped at {@code maxChars}. */
     public static String escape(String text, int maxChars) {
         if (text == null) {

@@ -86,6 +86,51 @@ public final class InputLimits {
     /** Keypoints of one annotated pair. */
     public static final int MAX_KEYPOINTS_PER_PAIR = 10_000;
 
+    // --- points files (--points, the editor's .points.json; a real one: tens of points, a few KB)
+
+    /** Bytes of a points file (500 points with 1,000-character labels take ~0.6 MB). */
+    public static final long POINTS_MAX_FILE_BYTES = 16L << 20;
+    /**
+     * Points of one file, and of one correction: each direction solves a dense N×N system (O(N³) time,
+     * 8 N² bytes), ~0.1 s and 2 MB at 500 on an idle 2-core machine, and every query of the map visits each point (a morph
+     * queries every pixel); 20,000 would need 3.2 GB and minutes, so more are refused.
+     */
+    public static final int POINTS_MAX_POINTS = 500;
+    /** JSON nesting of a points file (the format itself nests 3 deep). */
+    public static final int POINTS_MAX_NESTING = 16;
+    /** Characters of one JSON number (a coordinate written to 1/1000 px needs ~10). */
+    public static final int POINTS_MAX_NUMBER_CHARS = 40;
+    /** Characters of one JSON string (an image path; Linux paths are at most 4,096 bytes). */
+    public static final int POINTS_MAX_STRING_CHARS = 8_192;
+    /** Characters of a point's label and of its id. */
+    public static final int POINTS_MAX_LABEL_CHARS = 1_000;
+    public static final int POINTS_MAX_ID_CHARS = 100;
+
+    // --- training run folders
+
+    /** Bytes of one metrics.jsonl line (a real one is ~300); longer lines are skipped unread. */
+    public static final int METRICS_MAX_LINE_BYTES = 64 << 10;
+    /** Entries read from one metrics.jsonl for a view (train.py's 500 epochs of PF-PASCAL log ~650,000 steps). */
+    public static final int METRICS_MAX_ENTRIES = 2_000_000;
+
+    // --- morph export options (lsa morph, the morph window's export)
+
+    /** Frames of one animation (40 s at 25 fps). */
+    public static final int MORPH_MAX_FRAMES = 1_000;
+    /** Frame rates: a GIF stores delays of 1/100 s up to 655 s, an MP4 the rate to 1/100 fps. */
+    public static final double MORPH_MIN_FPS = 0.1;
+    public static final double MORPH_MAX_FPS = 100;
+    /**
+     * Pixels of the canvas: the two dense maps a morph reads take 32 bytes per canvas pixel, so 4 M pixels
+     * (2048 × 2048) are 128 MB. A natural-size canvas beyond this is scaled down (and the command says so).
+     */
+    public static final long MORPH_MAX_CANVAS_PIXELS = 4L << 20;
+    /**
+     * Frames × canvas pixels of one export: rendering and encoding take ~0.2–0.45 µs of CPU per pixel of a
+     * frame (MP4 the most), so 100 M pixels stay under a minute on a 2-core machine.
+     */
+    public static final long MORPH_MAX_EXPORT_PIXELS = 100_000_000L;
+
     // --- what is echoed back
 
     /** Characters of a name from a file (key, global, entry, cell) echoed in a message; the rest is elided. */

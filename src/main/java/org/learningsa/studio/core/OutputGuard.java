@@ -87,7 +87,7 @@ public final class OutputGuard {
                 Files.createDirectories(folder);
             } catch (IOException e) {
                 throw new UserFacingException("cannot create the folder " + folder + " for " + output.role() + ": "
-                        + e.getMessage(), e);
+                        + IoReasons.describe(e), e);
             }
         }
     }

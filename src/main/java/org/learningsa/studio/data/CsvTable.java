@@ -15,11 +15,11 @@ import org.learningsa.studio.core.UserFacingException;
  * line is the header, double quotes may enclose a field, blank lines are ignored. Line numbers are
  * kept for messages.
  */
-record CsvTable(Path file, List<String> header, List<Row> rows) {
+public record CsvTable(Path file, List<String> header, List<Row> rows) {
 
     /** One data line; {@code lineNumber} is 1-based in the file (the header is line 1). */
-    record Row(int lineNumber, List<String> cells) {
-        String cell(int index) {
+    public record Row(int lineNumber, List<String> cells) {
+        public String cell(int index) {
             return index < cells.size() ? cells.get(index).trim() : "";
         }
     }
@@ -29,7 +29,7 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
      * over {@link InputLimits#CSV_MAX_FIELD_CHARS} and more than {@link InputLimits#CSV_MAX_ROWS} rows are refused
      * as soon as they are met (a 2 GB line used to end in OutOfMemoryError after minutes).
      */
-    static CsvTable read(Path file) {
+    public static CsvTable read(Path file) {
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -96,7 +96,7 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
     }
 
     /** Index of the header column named {@code name} (case-insensitive), or -1. */
-    int column(String name) {
+    public int column(String name) {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).trim().equalsIgnoreCase(name)) {
                 return i;

@@ -10,6 +10,7 @@ import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.PixelPoint;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -38,8 +39,12 @@ import org.learningsa.studio.core.UserFacingException;
  * ({@link ThinPlateSpline}), exact at them, reproducing an affine map exactly, and following its affine
  * part far from the points. The network is not read.
  *
- * <p>Several points at the same place (within 10⁻⁶ px) would make either system singular; the later
- * point in the list (the most recent edit) wins.
+ * <p>Several points at one place would make either system singular, and points a fraction of a pixel
+ * apart with different targets make it so ill-conditioned that the map is thrown hundreds of pixels away
+ * between them (a double click 0.001 px apart did). Points closer than {@value #SAME_PLACE_PIXELS} px in the
+ * image a direction starts from are therefore one place: the later point in the list (the most recent
+ * edit) wins, and {@link #replacedPoints} says which were set aside so a front end can tell the user.
+ * At most {@link InputLimits#POINTS_MAX_POINTS} points are solved (dense systems: time grows as N³).
  */
 public final class CorrectedCorrespondence implements Correspondence {
 
@@ -47,8 +52,12 @@ public final class CorrectedCorrespondence implements Correspondence {
     public static final double RADIUS_FRACTION = 0.2;
     /** The fewest points that determine an affine map, so a global map from the points alone. */
     public static final int MIN_TRUSTED_POINTS = 3;
-    /** Points closer than this are one place (the later one wins). */
-    private static final double SAME_PLACE_PIXELS = 1e-6;
+    /**
+     * Points closer than this (pixels) are one place (the later one wins): below what a user can mean by two
+     * clicks, and far enough apart that the Wendland system stays well conditioned (its smallest eigenvalue
+     * shrinks with the square of the gap over ρ).
+     */
+    public static final double SAME_PLACE_PIXELS = 0.5;
     /** Round trips are measured in grid cells of 1/18 of the longer side, as the network's confidence is. */
     private static final double CELLS_PER_SIDE = 18;
 
@@ -77,6 +86,11 @@ public final class CorrectedCorrespondence implements Correspondence {
         Objects.requireNonNull(network, "network");
         if (points.isEmpty()) {
             return network;
+        }
+        if (points.size() > InputLimits.POINTS_MAX_POINTS) {
+            throw new UserFacingException(String.format(Locale.ROOT,
+                    "%,d points are more than the %,d one correction solves (its time grows as the cube of the count)",
+                    points.size(), InputLimits.POINTS_MAX_POINTS));
         }
         return new CorrectedCorrespondence(network, points, trustPoints);
     }
@@ -219,6 +233,34 @@ public final class CorrectedCorrespondence implements Correspondence {
                     + " points at different places, not all on one line (" + distinct.size() + " given)");
         }
         return spline;
+    }
+
+    /**
+     * A point set aside because a later one lies within {@link #SAME_PLACE_PIXELS} of it in the image
+     * {@code direction} starts from.
+     */
+    public record Replaced(UserPoint earlier, UserPoint later, Direction direction, double distancePixels) {
+    }
+
+    /** Which points the correction sets aside, in both directions (empty when all are at distinct places). */
+    public static List<Replaced> replacedPoints(List<UserPoint> points) {
+        List<Replaced> replaced = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            List<UserPoint> kept = new ArrayList<>();
+            for (UserPoint point : points) {
+                PixelPoint start = start(point, direction);
+                kept.removeIf(earlier -> {
+                    double distance = start(earlier, direction).distance(start);
+                    if (distance < SAME_PLACE_PIXELS) {
+                        replaced.add(new Replaced(earlier, point, direction, distance));
+                        return true;
+                    }
+                    return false;
+                });
+                kept.add(point);
+            }
+        }
+        return replaced;
     }
 
     /** The points with distinct starts in this direction, the later one kept where two share a place. */

@@ -13,9 +13,14 @@ public enum Origin {
     /** A network match taken over without the user looking at it (e.g. written by a script from {@code lsa match}). */
     NETWORK,
     /** A network match the user accepted: bulk accept, or an added point whose pre-placed end was kept. */
-    ACCEPTED;
+    ACCEPTED,
+    /**
+     * A keypoint named on the source image and carried to the target by the network ({@code lsa batch --keypoints}),
+     * for the user to review; re-read on a re-run like a network match until the user moves or locks it.
+     */
+    TRANSFERRED;
 
-    /** "user", "network", "accepted", as the points file spells them. */
+    /** "user", "network", "accepted", "transferred", as the points file spells them. */
     public String fileName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -32,6 +37,6 @@ public enum Origin {
                 return origin;
             }
         }
-        throw new IllegalArgumentException("unknown origin '" + text + "' (expected user, network or accepted)");
+        throw new IllegalArgumentException("unknown origin '" + text + "' (expected user, network, accepted or transferred)");
     }
 }

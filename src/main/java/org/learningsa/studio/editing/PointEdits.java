@@ -75,13 +75,17 @@ public final class PointEdits {
 
     /**
      * Takes the network's matches over as editable points (origin accepted, unlocked), new ids from
-     * {@link #nextIds}; a match whose source already carries a point is skipped.
+     * {@link #nextIds}; a match whose source already carries a point is skipped, and no more are taken than make
+     * {@link org.learningsa.studio.core.InputLimits#POINTS_MAX_POINTS} points in all.
      */
     public static PointChange accept(List<UserPoint> points, Collection<Match> matches) {
         List<PointChange.Step> steps = new ArrayList<>();
         List<String> ids = nextIds(points, matches.size());
         int k = 0;
         for (Match match : matches) {
+            if (points.size() + steps.size() >= org.learningsa.studio.core.InputLimits.POINTS_MAX_POINTS) {
+                break; // the most points one correction solves (and a points file holds)
+            }
             boolean taken = points.stream().anyMatch(p -> p.source().distance(match.source()) < 0.5);
             if (!taken) {
                 steps.add(new PointChange.Step(null, new UserPoint(ids.get(k++), "", match.source(), match.target(),

@@ -42,7 +42,7 @@ public final class PointsAutosave {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UserFacingException("cannot create the autosave folder " + folder + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create the autosave folder " + folder + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
         PointsFile.write(file, document);
         return file;

@@ -1,19 +1,18 @@
 package org.learningsa.studio.editing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.core.AtomicFiles;
+import org.learningsa.studio.core.EchoedText;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -21,6 +20,7 @@ import org.learningsa.studio.core.UserFacingException;
  * <pre>{"version": 1, "pixel_convention": "x right, y down, pixel centres at integers, original image pixels",
  *  "source": {"path": "a.jpg", "width": 640, "height": 480, "sha256": "…"}, "target": {…},
  *  "points": [{"id": "p1", "label": "", "source": [x, y], "target": [x, y], "origin": "user", "locked": true}]}</pre>
+ * A point the network placed may also carry {@code "confidence": c} (keypoints transferred by {@code lsa batch}).
  * Image paths are stored relative to the points file's folder where possible (so a folder of images and
  * points can be moved together) and are absolute once read. Writes are atomic; a file that cannot be
  * read is reported in one line naming it and what is wrong.
@@ -34,21 +34,14 @@ public final class PointsFile {
     private PointsFile() {
     }
 
-    /** @throws UserFacingException naming the file when it is missing, not JSON, or breaks the contract */
+    /**
+     * @throws UserFacingException naming the file when it is missing, a folder, not JSON, beyond a limit of
+     *                             {@link org.learningsa.studio.core.InputLimits} or breaks the contract
+     */
     public static PointsDocument read(Path file) {
-        JsonNode root;
+        PointsFileReader.Fields fields = PointsFileReader.read(file);
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new UserFacingException("the points file " + file + " does not exist");
-        } catch (JsonProcessingException e) {
-            throw new UserFacingException("the points file " + file + " is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
-        } catch (IOException e) {
-            throw new UserFacingException("cannot read the points file " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return parse(root, folderOf(file));
+            return parse(fields.topLevel(), fields.points(), folderOf(file));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("the points file " + file + " is not a valid points file: " + e.getMessage());
         }
@@ -75,23 +68,23 @@ public final class PointsFile {
             p.putArray("target").add(round(point.target().x())).add(round(point.target().y()));
             p.put("origin", point.origin().fileName());
             p.put("locked", point.locked());
+            if (point.hasConfidence()) {
+                p.put("confidence", Math.round(point.confidence() * 1e6) / 1e6);
+            }
         }
         return root;
     }
 
-    static PointsDocument parse(JsonNode root, Path folder) {
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object at the top");
-        }
+    /** @param points the "points" array's elements, or null when the file has no array there */
+    static PointsDocument parse(Map<String, JsonNode> root, List<JsonNode> points, Path folder) {
         JsonNode version = root.get("version");
-        if (version == null || !version.canConvertToInt() || version.asInt() != PointsDocument.VERSION) {
-            throw new IllegalArgumentException("\"version\" must be " + PointsDocument.VERSION + ", found "
-                    + (version == null ? "nothing" : version.toString()));
+        if (!isInt(version) || version.intValue() != PointsDocument.VERSION) {
+            throw new IllegalArgumentException("\"version\" must be " + PointsDocument.VERSION + " (an integer), found "
+                    + (version == null ? "nothing" : EchoedText.name(version.toString())));
         }
         PointsDocument.ImageEntry source = image(root.get("source"), "source", folder);
         PointsDocument.ImageEntry target = image(root.get("target"), "target", folder);
-        JsonNode points = root.get("points");
-        if (points == null || !points.isArray()) {
+        if (points == null) {
             throw new IllegalArgumentException("\"points\" must be an array");
         }
         List<UserPoint> parsed = new ArrayList<>();
@@ -101,6 +94,11 @@ public final class PointsFile {
         return new PointsDocument(source, target, parsed);
     }
 
+    /** An integer in int range written as one (1.9, 512.9 and 1e3 are not). */
+    private static boolean isInt(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToInt();
+    }
+
     private static UserPoint point(JsonNode node, int index, PointsDocument.ImageEntry source,
                                    PointsDocument.ImageEntry target) {
         String where = "points[" + index + "]";
@@ -108,8 +106,19 @@ public final class PointsFile {
             throw new IllegalArgumentException(where + " must be an object");
         }
         String id = text(node, "id", where);
-        where = where + " (id " + id + ")";
+        if (id.length() > InputLimits.POINTS_MAX_ID_CHARS) {
+            throw new IllegalArgumentException(where + ".id has " + id.length() + " characters; at most "
+                    + InputLimits.POINTS_MAX_ID_CHARS + " are allowed");
+        }
+        where = where + " (id " + EchoedText.name(id) + ")";
         JsonNode label = node.get("label");
+        if (label != null && !label.isNull() && !label.isTextual()) {
+            throw new IllegalArgumentException(where + ".label must be a string");
+        }
+        if (label != null && label.isTextual() && label.textValue().length() > InputLimits.POINTS_MAX_LABEL_CHARS) {
+            throw new IllegalArgumentException(where + ".label has " + label.textValue().length()
+                    + " characters; at most " + InputLimits.POINTS_MAX_LABEL_CHARS + " are allowed");
+        }
         PixelPoint s = xy(node.get("source"), where + ".source");
         PixelPoint t = xy(node.get("target"), where + ".target");
         if (!source.contains(s.x(), s.y())) {
@@ -125,8 +134,13 @@ public final class PointsFile {
         if (locked != null && !locked.isBoolean()) {
             throw new IllegalArgumentException(where + ".locked must be true or false");
         }
+        JsonNode confidence = node.get("confidence");
+        if (confidence != null && !confidence.isNull() && !confidence.isNumber()) {
+            throw new IllegalArgumentException(where + ".confidence must be a number");
+        }
         return new UserPoint(id, label == null || label.isNull() ? "" : label.asText(), s, t, origin,
-                locked != null && locked.booleanValue());
+                locked != null && locked.booleanValue(),
+                confidence == null || confidence.isNull() ? Double.NaN : confidence.asDouble());
     }
 
     private static PointsDocument.ImageEntry image(JsonNode node, String name, Path folder) {
@@ -135,11 +149,15 @@ public final class PointsFile {
         }
         JsonNode width = node.get("width");
         JsonNode height = node.get("height");
-        if (width == null || !width.canConvertToInt() || width.asInt() <= 0
-                || height == null || !height.canConvertToInt() || height.asInt() <= 0) {
-            throw new IllegalArgumentException("\"" + name + "\" needs a positive integer width and height");
+        if (!isInt(width) || width.intValue() <= 0 || width.intValue() > InputLimits.IMAGE_MAX_SIDE
+                || !isInt(height) || height.intValue() <= 0 || height.intValue() > InputLimits.IMAGE_MAX_SIDE) {
+            throw new IllegalArgumentException("\"" + name + "\" needs an integer width and height from 1 to "
+                    + InputLimits.IMAGE_MAX_SIDE + ", found " + EchoedText.name(width + " x " + height));
         }
         JsonNode path = node.get("path");
+        if (path != null && !path.isNull() && !path.isTextual()) {
+            throw new IllegalArgumentException("\"" + name + "\".path must be a string or null");
+        }
         Path resolved = path == null || path.isNull() || path.asText().isEmpty() ? null
                 : folder.resolve(path.asText()).normalize();
         JsonNode sha = node.get("sha256");

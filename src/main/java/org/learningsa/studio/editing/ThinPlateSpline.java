@@ -61,15 +61,15 @@ final class ThinPlateSpline implements PointInterpolant {
         double u = x / scale;
         double v = y / scale;
         int n = centreX.length;
-        double[] out = new double[2];
-        for (int k = 0; k < 2; k++) {
-            double sum = coefficients[n * 2 + k] + coefficients[(n + 1) * 2 + k] * u + coefficients[(n + 2) * 2 + k] * v;
-            for (int i = 0; i < n; i++) {
-                sum += coefficients[i * 2 + k] * kernel(u - centreX[i], v - centreY[i]);
-            }
-            out[k] = sum * scale;
+        double sumX = coefficients[n * 2] + coefficients[(n + 1) * 2] * u + coefficients[(n + 2) * 2] * v;
+        double sumY = coefficients[n * 2 + 1] + coefficients[(n + 1) * 2 + 1] * u + coefficients[(n + 2) * 2 + 1] * v;
+        for (int i = 0; i < n; i++) {
+            // one kernel value (a logarithm, the cost of a dense query) serves both outputs
+            double k = kernel(u - centreX[i], v - centreY[i]);
+            sumX += coefficients[i * 2] * k;
+            sumY += coefficients[i * 2 + 1] * k;
         }
-        return out;
+        return new double[] {sumX * scale, sumY * scale};
     }
 
     private static double kernel(double dx, double dy) {

@@ -42,7 +42,7 @@ public final class TrainingSetFolder {
         try {
             Files.createDirectories(images);
         } catch (IOException e) {
-            throw new UserFacingException("cannot create " + images + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create " + images + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
         String sourceName = IMAGE_FOLDER + "/" + copyIn(document.source(), images);
         String targetName = IMAGE_FOLDER + "/" + copyIn(document.target(), images);

@@ -10,8 +10,16 @@ import org.learningsa.studio.align.PixelPoint;
  * @param id     unique within a document ("p1", "p2", …), stable across edits so commands and files refer to it
  * @param label  optional name ("left eye"), "" when none
  * @param locked a locked point survives a re-run with another model or readout unchanged
+ * @param confidence the network's confidence in a point it placed (a keypoint {@link Origin#TRANSFERRED} by
+ *                   {@code lsa batch}), in [0, 1]; NaN when the point has none (placed or moved by the user)
  */
-public record UserPoint(String id, String label, PixelPoint source, PixelPoint target, Origin origin, boolean locked) {
+public record UserPoint(String id, String label, PixelPoint source, PixelPoint target, Origin origin, boolean locked,
+                        double confidence) {
+
+    /** A point without a confidence of its own. */
+    public UserPoint(String id, String label, PixelPoint source, PixelPoint target, Origin origin, boolean locked) {
+        this(id, label, source, target, origin, locked, Double.NaN);
+    }
 
     public UserPoint {
         Objects.requireNonNull(id, "id");
@@ -27,24 +35,31 @@ public record UserPoint(String id, String label, PixelPoint source, PixelPoint t
         }
     }
 
+    /** Moved: the network's confidence no longer describes it. */
     public UserPoint withSource(PixelPoint newSource) {
         return new UserPoint(id, label, newSource, target, origin, locked);
     }
 
+    /** Moved: the network's confidence no longer describes it. */
     public UserPoint withTarget(PixelPoint newTarget) {
         return new UserPoint(id, label, source, newTarget, origin, locked);
     }
 
     public UserPoint withLocked(boolean newLocked) {
-        return new UserPoint(id, label, source, target, origin, newLocked);
+        return new UserPoint(id, label, source, target, origin, newLocked, confidence);
     }
 
     public UserPoint withLabel(String newLabel) {
-        return new UserPoint(id, newLabel, source, target, origin, locked);
+        return new UserPoint(id, newLabel, source, target, origin, locked, confidence);
     }
 
     public UserPoint withOrigin(Origin newOrigin) {
-        return new UserPoint(id, label, source, target, newOrigin, locked);
+        return new UserPoint(id, label, source, target, newOrigin, locked, confidence);
+    }
+
+    /** Whether the point carries the network's confidence. */
+    public boolean hasConfidence() {
+        return !Double.isNaN(confidence);
     }
 
     private static boolean finite(PixelPoint p) {

@@ -37,7 +37,7 @@ final class WendlandResidualField implements PointInterpolant {
         double[] rhs = new double[n * 2];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                kernel[i * n + j] = phi(Math.hypot(centreX[i] - centreX[j], centreY[i] - centreY[j]));
+                kernel[i * n + j] = phiAt(centreX[i] - centreX[j], centreY[i] - centreY[j]);
             }
             rhs[i * 2] = values.get(i)[0];
             rhs[i * 2 + 1] = values.get(i)[1];
@@ -55,7 +55,7 @@ final class WendlandResidualField implements PointInterpolant {
         double dx = 0;
         double dy = 0;
         for (int i = 0; i < centreX.length; i++) {
-            double w = phi(Math.hypot(x - centreX[i], y - centreY[i]));
+            double w = phiAt(x - centreX[i], y - centreY[i]);
             if (w != 0) {
                 dx += weights[i * 2] * w;
                 dy += weights[i * 2 + 1] * w;
@@ -68,9 +68,18 @@ final class WendlandResidualField implements PointInterpolant {
     double support(double x, double y) {
         double best = 0;
         for (int i = 0; i < centreX.length; i++) {
-            best = Math.max(best, phi(Math.hypot(x - centreX[i], y - centreY[i])));
+            best = Math.max(best, phiAt(x - centreX[i], y - centreY[i]));
         }
         return best;
+    }
+
+    /**
+     * φ at offset (dx, dy); centres beyond the radius are rejected on the squared distance, without a square
+     * root: a dense consumer (a morph reads every pixel) visits every centre per pixel, and most lie beyond.
+     */
+    private double phiAt(double dx, double dy) {
+        double squared = dx * dx + dy * dy;
+        return squared >= radius * radius ? 0 : phi(Math.sqrt(squared));
     }
 
     double radius() {

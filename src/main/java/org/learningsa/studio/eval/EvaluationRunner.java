@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.learningsa.studio.core.CancelToken;
 import org.learningsa.studio.core.CancelledException;
 import org.learningsa.studio.core.ProgressListener;
+import org.learningsa.studio.core.Shard;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.Dataset;
 import org.learningsa.studio.data.KeypointPair;
@@ -40,11 +41,35 @@ public final class EvaluationRunner {
      */
     public EvaluationReport run(Dataset dataset, int limit, ProgressListener progress, CancelToken cancel,
                                 Consumer<PairResult> onPair, boolean keepPartial) {
+        return runSelected(dataset, limit, Shard.ALL, progress, cancel, onPair, keepPartial).report();
+    }
+
+    /**
+     * Evaluates only the pairs of one shard (positions {@code I, I+N, …} among the first {@code limit} pairs) and
+     * keeps where each result belongs, so {@link PartialReports#merge} can put the shards together into the report
+     * one run gives. Cancelling keeps the pairs done (the part is then marked incomplete).
+     */
+    public PartialEvaluation runShard(Dataset dataset, int limit, Shard shard, ProgressListener progress,
+                                      CancelToken cancel) {
+        return runSelected(dataset, limit, shard, progress, cancel, r -> { }, true);
+    }
+
+    private PartialEvaluation runSelected(Dataset dataset, int limit, Shard shard, ProgressListener progress,
+                                          CancelToken cancel, Consumer<PairResult> onPair, boolean keepPartial) {
         long start = System.nanoTime();
-        List<KeypointPair> pairs = limit > 0 && limit < dataset.pairs().size()
+        List<KeypointPair> inRun = limit > 0 && limit < dataset.pairs().size()
                 ? dataset.pairs().subList(0, limit) : dataset.pairs();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < inRun.size(); i++) {
+            if (shard.takes(i)) {
+                positions.add(i);
+            }
+        }
+        List<KeypointPair> pairs = shard.whole() ? inRun : positions.stream().map(inRun::get).toList();
         List<PairResult> results = new ArrayList<>();
+        List<Integer> resultPositions = new ArrayList<>();
         List<SkippedPair> skipped = new ArrayList<>(dataset.skipped());
+        List<Integer> skippedPositions = new ArrayList<>();
         boolean complete = true;
         int total = pairs.size();
         ImageUsePlan plan = ImageUsePlan.of(pairs);
@@ -61,6 +86,7 @@ public final class EvaluationRunner {
                                 (index + Math.max(0, Math.min(0.999, fraction))) / total), cancel);
                 PairResult result = evaluator.evaluate(pair, alignment);
                 results.add(result);
+                resultPositions.add(positions.get(i));
                 onPair.accept(result);
             } catch (CancelledException e) {
                 if (!keepPartial) {
@@ -71,6 +97,7 @@ public final class EvaluationRunner {
             } catch (UserFacingException | IllegalArgumentException e) {
                 LOG.warn("skipping {}: {}", pair.where(), e.getMessage());
                 skipped.add(new SkippedPair(pair.where(), e.getMessage()));
+                skippedPositions.add(positions.get(i));
             }
             plan.doneAfter(i).forEach(matcher::imageDone);
         }
@@ -78,8 +105,10 @@ public final class EvaluationRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         EvaluationReport.ImageEncodings images = matcher.imagesEncoded() < 0 ? EvaluationReport.ImageEncodings.NOT_COUNTED
                 : new EvaluationReport.ImageEncodings(matcher.imagesEncoded(), plan.distinct());
-        return new EvaluationReport(evaluator.settings(), matcher.modelName(), dataset.description(), dataset.pairs().size(),
-                results, skipped, complete, seconds, images);
+        EvaluationReport report = new EvaluationReport(evaluator.settings(), matcher.modelName(), dataset.description(),
+                dataset.pairs().size(), results, skipped, complete, seconds, images);
+        return new PartialEvaluation(report, shard, inRun.size(), ImageUsePlan.of(inRun).distinct(),
+                resultPositions, dataset.skipped().size(), skippedPositions);
     }
 
     private String encodings(ImageUsePlan plan) {

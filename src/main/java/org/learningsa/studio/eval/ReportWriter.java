@@ -96,7 +96,7 @@ public final class ReportWriter {
         try {
             writeAtomically(file, JSON.writeValueAsString(toJson(report)) + "\n");
         } catch (IOException e) {
-            throw new UserFacingException("cannot write the report " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write the report " + file + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 
@@ -120,7 +120,7 @@ public final class ReportWriter {
         try {
             writeAtomically(file, csv.toString());
         } catch (IOException e) {
-            throw new UserFacingException("cannot write the CSV " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write the CSV " + file + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 

@@ -51,7 +51,8 @@ public enum AnimationFormat {
     public void checkWritable(Path out) {
         Path parent = out.toAbsolutePath().normalize().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserFacingException("cannot write " + out + ": the folder " + parent + " does not exist");
+            throw new UserFacingException("cannot write " + out + ": " + (parent != null && java.nio.file.Files.exists(parent)
+                    ? parent + " is a file, not a folder" : "the folder " + parent + " does not exist"));
         }
         if (this == PNG_FOLDER) {
             PngFrameFolder.checkReplaceable(out, out.toAbsolutePath().normalize());
@@ -61,8 +62,16 @@ public enum AnimationFormat {
     /** Writes the frames in this format; see the writers for what each does. */
     public void write(FrameSource frames, double fps, Path out, org.learningsa.studio.core.ProgressListener progress,
                       org.learningsa.studio.core.CancelToken cancel) {
-        if (!(fps > 0) || fps > 100) {
-            throw new UserFacingException("frame rate must be in (0, 100] frames per second, got " + fps);
+        // the command checks its options first; this keeps every caller (the morph window too) within the limits
+        org.learningsa.studio.apps.MorphLimits.checkFps(fps, "the frame rate");
+        org.learningsa.studio.apps.MorphLimits.checkFrames(frames.frameCount(), "the number of frames");
+        long pixels = (long) frames.width() * frames.height();
+        if (pixels > org.learningsa.studio.apps.MorphLimits.maxCanvasPixels(frames.frameCount())) {
+            throw new UserFacingException(String.format(java.util.Locale.ROOT, "cannot write %s: %d frames of %dx%d "
+                            + "are beyond what an export may render (a frame at most %,d pixels, all frames together "
+                            + "%,d); choose fewer frames or a smaller size", out, frames.frameCount(), frames.width(),
+                    frames.height(), org.learningsa.studio.core.InputLimits.MORPH_MAX_CANVAS_PIXELS,
+                    org.learningsa.studio.core.InputLimits.MORPH_MAX_EXPORT_PIXELS));
         }
         switch (this) {
             case GIF -> GifAnimationWriter.write(frames, fps, out, progress, cancel);

@@ -20,7 +20,9 @@ import org.learningsa.studio.core.UserFacingException;
 /**
  * A folder of {@code frame_0000.png … frame_{N−1}.png}. Atomic as a whole: the frames are written into a hidden
  * folder beside the target, which is renamed to the target only when every frame is there; a target that exists
- * must be a folder of earlier frames (or empty), which the new one replaces. Nothing else is ever deleted.
+ * must be a folder of earlier frames (or empty), which the new one replaces. Nothing else is ever deleted: a
+ * file the user drops into the folder while the frames are written is moved into the new folder, and the earlier
+ * folder is removed only once it holds nothing but earlier frames.
  */
 public final class PngFrameFolder {
 
@@ -38,7 +40,8 @@ public final class PngFrameFolder {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserFacingException("cannot write " + out + ": the folder " + parent + " does not exist");
+            throw new UserFacingException("cannot write " + out + ": " + (parent != null && java.nio.file.Files.exists(parent)
+                    ? parent + " is a file, not a folder" : "the folder " + parent + " does not exist"));
         }
         checkReplaceable(out, target);
         Path temporary = null;
@@ -48,7 +51,7 @@ public final class PngFrameFolder {
             replace(temporary, target);
             temporary = null;
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         } finally {
             if (temporary != null) {
                 deleteTree(temporary);
@@ -89,11 +92,14 @@ public final class PngFrameFolder {
                 }
             }
         } catch (IOException e) {
-            throw new UserFacingException("cannot read the folder " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot read the folder " + out + ": " + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
     }
 
-    /** Renames the finished folder into place; earlier frames are moved aside first and deleted after. */
+    /**
+     * Renames the finished folder into place; the earlier folder is moved aside first, then its earlier frames
+     * are deleted and anything else (what the user put there since the export started) moves into the new folder.
+     */
     private static void replace(Path finished, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
@@ -103,7 +109,26 @@ public final class PngFrameFolder {
         }
         move(finished, target);
         if (old != null) {
-            deleteTree(old);
+            keepWhatIsNotAFrame(old, target);
+        }
+    }
+
+    private static void keepWhatIsNotAFrame(Path old, Path target) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(old)) {
+            for (Path entry : entries) {
+                Path name = entry.getFileName();
+                if (Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && FRAME_NAME.matcher(name.toString()).matches()) {
+                    Files.delete(entry);
+                } else if (!Files.exists(target.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    move(entry, target.resolve(name));
+                }
+            }
+        }
+        try {
+            Files.delete(old);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // something of the user's could not move (a name the new frames took): the hidden folder keeps it
         }
     }
 

@@ -9,6 +9,17 @@ public final class AreaResize {
     private AreaResize() {
     }
 
+    /** The image at most {@code side} pixels on its longer side, aspect kept (itself when already smaller). */
+    public static RgbImage atMost(RgbImage image, int side) {
+        int longer = Math.max(image.width(), image.height());
+        if (longer <= side) {
+            return image;
+        }
+        double scale = (double) side / longer;
+        return resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
+                Math.max(1, (int) Math.round(image.height() * scale)));
+    }
+
     public static RgbImage resize(RgbImage image, int outWidth, int outHeight) {
         float[] horizontal = resizeRows(image, outWidth);
         return resizeColumns(horizontal, outWidth, image.height(), outHeight);

@@ -34,4 +34,16 @@ public final class ColorMaps {
         }
         return rgb;
     }
+
+    /** A plane of values in [0, 1] (width × height, row-major) as a viridis-coloured image. */
+    public static RgbImage viridisImage(float[] values, int width, int height) {
+        byte[] rgb = new byte[values.length * 3];
+        for (int i = 0; i < values.length; i++) {
+            int colour = viridis(values[i]);
+            rgb[3 * i] = (byte) (colour >> 16);
+            rgb[3 * i + 1] = (byte) (colour >> 8);
+            rgb[3 * i + 2] = (byte) colour;
+        }
+        return new RgbImage(width, height, rgb);
+    }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.Map;
+import org.learningsa.studio.core.EchoedText;
 import org.learningsa.studio.core.UserFacingException;
 import org.learningsa.studio.data.KeypointPair;
 import org.learningsa.studio.engine.ScalarOps;
@@ -45,7 +46,7 @@ final class KeypointLoss {
     }
 
     /**
-     * @throws UserFacingException naming the pair when a target keypoint rounds outside the target image (the reference
+     * @throws UserFacingException naming the pair when a source or target keypoint rounds outside its image (the reference
      *                             would index past the upsampled grid or wrap around; that is a data error, not clamped)
      */
     static PairGeometry geometry(KeypointPair pair, int sourceWidth, int sourceHeight, int targetWidth, int targetHeight) {
@@ -66,7 +67,7 @@ final class KeypointLoss {
             float y = (float) pair.targetY()[j];
             long px = (long) Math.rint(x);
             long py = (long) Math.rint(y);
-            if (px < 0 || px >= targetWidth || py < 0 || py >= targetHeight) {
+            if (!Float.isFinite(x) || !Float.isFinite(y) || px < 0 || px >= targetWidth || py < 0 || py >= targetHeight) {
                 throw new UserFacingException(String.format(Locale.ROOT, "%s: target keypoint %d at (%s, %s) rounds to "
                         + "pixel (%d, %d), outside the %d×%d target image %s; the reference would read past its upsampled "
                         + "grid there. Fix or remove the point", pair.where(), j + 1, x, y, px, py, targetWidth,
@@ -86,6 +87,15 @@ final class KeypointLoss {
             oneHot[3][j * CELLS + cell(v1, u1)] = 1f;
             sx[j] = (float) pair.sourceX()[j];
             sy[j] = (float) pair.sourceY()[j];
+            long sourcePx = (long) Math.rint(sx[j]);
+            long sourcePy = (long) Math.rint(sy[j]);
+            // the same rule as the target's: a point off the image is a data error the loss would train on silently
+            if (!Float.isFinite(sx[j]) || !Float.isFinite(sy[j]) || sourcePx < 0 || sourcePx >= sourceWidth
+                    || sourcePy < 0 || sourcePy >= sourceHeight) {
+                throw new UserFacingException(String.format(Locale.ROOT, "%s: source keypoint %d at (%s, %s) lies "
+                        + "outside the %d×%d source image %s. Fix or remove the point", pair.where(), j + 1, sx[j], sy[j],
+                        sourceWidth, sourceHeight, EchoedText.name(pair.sourceName())));
+            }
         }
         return new PairGeometry(n, oneHot, lerp, sx, sy, sourceWidth, sourceHeight);
     }

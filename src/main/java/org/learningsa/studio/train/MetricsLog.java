@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.learningsa.studio.core.AtomicFiles;
+import org.learningsa.studio.core.InputLimits;
+import org.learningsa.studio.core.IoReasons;
 import org.learningsa.studio.core.UserFacingException;
 
 /**
@@ -45,17 +47,25 @@ public final class MetricsLog implements AutoCloseable {
      * file always holds the run exactly once; with a negative value the file starts empty.
      */
     public static MetricsLog open(Path file, long keepUpToStep) {
+        return open(file, keepUpToStep, note -> { });
+    }
+
+    /**
+     * As {@link #open(Path, long)}; on a resume, {@code notes} hears what was kept and what could not be read
+     * (lines that are not UTF-8, too long or not entries are left out, in bounded memory, never failing the resume).
+     */
+    public static MetricsLog open(Path file, long keepUpToStep, java.util.function.Consumer<String> notes) {
         try {
             if (keepUpToStep < 0) {
                 AtomicFiles.writeString(file, "");
             } else {
-                truncateAfter(file, keepUpToStep);
+                truncateAfter(file, keepUpToStep, notes);
             }
             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             return new MetricsLog(file, out);
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write " + file + ": " + IoReasons.describe(e), e);
         }
     }
 
@@ -104,7 +114,7 @@ public final class MetricsLog implements AutoCloseable {
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot write " + file + ": " + IoReasons.describe(e), e);
         }
     }
 
@@ -114,23 +124,15 @@ public final class MetricsLog implements AutoCloseable {
      * viewer never fails on a log written by a newer version. A missing file reads as empty.
      */
     public static List<Entry> read(Path metricsJsonl) {
-        if (!Files.exists(metricsJsonl)) {
-            return List.of();
-        }
-        // bytes, not readString: a multi-byte character cut by a concurrent write must not fail the read
-        String text = new String(readBytes(metricsJsonl), StandardCharsets.UTF_8);
         List<Entry> entries = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                break; // partially written last line
-            }
-            Entry entry = parse(text.substring(start, end));
-            if (entry != null) {
+        try {
+            // streamed with bounded lines: a damaged or huge file costs no more memory than its entries
+            MetricsFileScan.scan(metricsJsonl, (line, entry) -> {
                 entries.add(entry);
-            }
-            start = end + 1;
+                return entries.size() < InputLimits.METRICS_MAX_ENTRIES;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return entries;
     }
@@ -138,16 +140,6 @@ public final class MetricsLog implements AutoCloseable {
     /** The step entries only. */
     public static List<StepMetrics> steps(List<Entry> entries) {
         return entries.stream().filter(StepMetrics.class::isInstance).map(StepMetrics.class::cast).toList();
-    }
-
-    private static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return new byte[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Entry parse(String line) {
@@ -190,23 +182,42 @@ public final class MetricsLog implements AutoCloseable {
         return v == null || v.isNull() || !v.isNumber() ? null : v.asDouble();
     }
 
-    private static void truncateAfter(Path file, long lastStep) throws IOException {
+    /** Keeps the lines up to {@code lastStep}, streamed into the new file; says what it kept and left out. */
+    private static void truncateAfter(Path file, long lastStep, java.util.function.Consumer<String> notes)
+            throws IOException {
         if (!Files.exists(file)) {
             AtomicFiles.writeString(file, "");
             return;
         }
-        List<String> kept = new ArrayList<>();
-        int lastEpoch = -1;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Entry e = parse(line);
-            if (e instanceof StepMetrics s && s.step() <= lastStep) {
-                kept.add(line);
-                lastEpoch = Math.max(lastEpoch, s.epoch());
-            } else if (e instanceof ValidationMetrics v && v.epoch() <= lastEpoch) {
-                kept.add(line);
-            }
+        long[] kept = {0, 0};
+        MetricsFileScan.Counts[] counts = new MetricsFileScan.Counts[1];
+        int[] lastEpoch = {-1};
+        AtomicFiles.write(file, out -> {
+            java.io.Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            counts[0] = MetricsFileScan.scan(file, (line, e) -> {
+                boolean keep = e instanceof StepMetrics s && s.step() <= lastStep
+                        || e instanceof ValidationMetrics v && v.epoch() <= lastEpoch[0];
+                if (e instanceof StepMetrics s && s.step() <= lastStep) {
+                    lastEpoch[0] = Math.max(lastEpoch[0], s.epoch());
+                }
+                if (keep) {
+                    writer.write(line);
+                    writer.write('\n');
+                    kept[0]++;
+                } else {
+                    kept[1]++;
+                }
+                return true;
+            });
+            writer.flush();
+        });
+        String skipped = counts[0].skipped();
+        if (!skipped.isEmpty() || kept[1] > 0) {
+            notes.accept(String.format(java.util.Locale.ROOT, "%s: kept %,d entries up to step %d%s%s", file, kept[0],
+                    lastStep, kept[1] > 0 ? String.format(java.util.Locale.ROOT,
+                            "; dropped %,d logged after the last save", kept[1]) : "",
+                    skipped.isEmpty() ? "" : "; left out unreadable lines: " + skipped));
         }
-        AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
     @Override

@@ -43,17 +43,39 @@ final class RunState {
     record SavedSlot(long step, TensorData expAvg, TensorData expAvgSq) {
     }
 
-    /** A state read from state.pt. */
+    /**
+     * A state read from state.pt.
+     *
+     * @param weights the fingerprint of the last.pt saved with it; null in a state written before it was recorded
+     */
     record Saved(Position position, Map<String, Object> settings, double baseLearningRate, double gamma,
                  Map<Integer, Integer> milestones, int lastEpoch, int stepCount, double learningRate,
-                 Map<String, SavedSlot> adam) {
+                 Map<String, SavedSlot> adam, WeightsFingerprint weights) {
+
+        /**
+         * @throws UserFacingException when {@code last} is not the file this state was saved with: the run was stopped
+         *                             between writing the two, or last.pt was replaced
+         */
+        void checkWeights(Path last, Path stateFile) {
+            if (weights == null) {
+                return;
+            }
+            WeightsFingerprint found = WeightsFingerprint.of(last);
+            if (!found.equals(weights)) {
+                throw new UserFacingException(last + " is not the weights " + stateFile + " was saved with (state.pt: "
+                        + "step " + position.step() + ", " + weights + "; last.pt: " + found + "): the run stopped "
+                        + "between writing the two, or last.pt was replaced. Resuming would train a different run; "
+                        + "start a new one from it with --checkpoint " + last + " --out ANOTHER_FOLDER");
+            }
+        }
     }
 
     private RunState() {
     }
 
+    /** @param weights the fingerprint of the last.pt just written for this position */
     static void write(Path file, Position position, Map<String, Object> settings, MultiStepSchedule schedule,
-                      TorchAdam adam) {
+                      TorchAdam adam, WeightsFingerprint weights) {
         List<String> order = ModelManifest.load().trainableParameters();
         PyDict state = PyDict.dict();
         for (Map.Entry<String, TorchAdam.Slot> e : adam.state().entrySet()) {
@@ -113,6 +135,9 @@ final class RunState {
         root.put("epoch", (long) position.epoch());
         root.put("next_pair", (long) position.nextPair());
         root.put("step", position.step());
+        root.put("weights_step", position.step());
+        root.put("weights_bytes", weights.bytes());
+        root.put("weights_crc32c", weights.crc32c());
         root.put("param_names", new ArrayList<Object>(order));
         PyDict settingsDict = PyDict.dict();
         settingsDict.putAll(settings);
@@ -186,9 +211,18 @@ final class RunState {
             }
             Position position = new Position((int) number(r.get("epoch"), "'epoch'"),
                     (int) number(r.get("next_pair"), "'next_pair'"), (long) number(r.get("step"), "'step'"));
+            WeightsFingerprint weights = null;
+            if (r.get("weights_crc32c") != null) {
+                if ((long) number(r.get("weights_step"), "'weights_step'") != position.step()) {
+                    throw new IllegalArgumentException("its weights are of step " + r.get("weights_step")
+                            + " but its position is step " + position.step());
+                }
+                weights = new WeightsFingerprint((long) number(r.get("weights_bytes"), "'weights_bytes'"),
+                        (long) number(r.get("weights_crc32c"), "'weights_crc32c'"));
+            }
             return new Saved(position, settings, number(baseLrs.get(0), "base_lrs[0]"), number(scheduler.get("gamma"),
                     "'gamma'"), milestones, (int) number(scheduler.get("last_epoch"), "'last_epoch'"),
-                    (int) number(scheduler.get("_step_count"), "'_step_count'"), lr, adam);
+                    (int) number(scheduler.get("_step_count"), "'_step_count'"), lr, adam, weights);
         } catch (RuntimeException e) {
             if (e instanceof UserFacingException u) {
                 throw u;

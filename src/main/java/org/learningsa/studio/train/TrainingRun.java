@@ -99,7 +99,7 @@ final class TrainingRun {
             }
             Loop loop = new Loop(network, forward, adam, parameters, checkpoints, schedule, pairs, validation);
             try (MetricsLog metrics = MetricsLog.open(runDir.resolve(MetricsLog.FILE_NAME),
-                    saved == null ? -1 : position.step())) {
+                    saved == null ? -1 : position.step(), listener::message)) {
                 return loop.run(position, metrics);
             }
         }
@@ -194,7 +194,8 @@ final class TrainingRun {
                     save(next);
                     if (settings.saveEvery() > 0 && epoch % settings.saveEvery() == 0) {
                         Path file = runDir.resolve(String.format(Locale.ROOT, "epoch_%03d.pt", epoch));
-                        checkpoints.write(file, parameters);
+                        // save(next) has just written these weights to last.pt: a second name, not a second 1.3 GB
+                        EpochCheckpoint.save(runDir.resolve(LAST_CHECKPOINT), file, () -> checkpoints.write(file, parameters));
                         listener.checkpointSaved(file, epoch);
                     }
                 }
@@ -213,7 +214,8 @@ final class TrainingRun {
         private void save(RunState.Position position) {
             Path last = runDir.resolve(LAST_CHECKPOINT);
             checkpoints.write(last, parameters);
-            RunState.write(runDir.resolve(RunState.FILE_NAME), position, SettingsCodec.encode(settings), schedule, adam);
+            RunState.write(runDir.resolve(RunState.FILE_NAME), position, SettingsCodec.encode(settings), schedule, adam,
+                    WeightsFingerprint.of(last));
             lastWritten = last;
             listener.checkpointSaved(last, position.nextPair() == 0 ? position.epoch() - 1 : position.epoch());
         }

@@ -26,16 +26,49 @@ public final class TrainingService {
     public TrainingOutcome train(TrainingSettings settings, TrainingListener listener, CancelToken cancel) {
         SettingsCheck.check(settings);
         Path runDir = settings.runDir();
-        if (Files.exists(runDir.resolve(RunState.FILE_NAME))) {
-            throw new UserFacingException(runDir + " already holds a training run (" + RunState.FILE_NAME
-                    + "); continue it with --resume " + runDir + " or choose another --out folder");
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new UserFacingException("cannot use " + runDir + " as the run folder: it is a file, not a folder");
         }
+        refuseInputInside(runDir, settings.checkpoint(), "the starting checkpoint (--checkpoint)");
+        refuseInputInside(runDir, settings.csv(), "the training CSV (--csv)");
         try {
             Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
-            throw new UserFacingException("cannot create the run folder " + runDir + ": " + e.getMessage(), e);
+            throw new UserFacingException("cannot create the run folder " + runDir + ": "
+                    + org.learningsa.studio.core.IoReasons.describe(e), e);
         }
-        return new TrainingRun(settings, null, listener, cancel).run();
+        try (RunFolderLock lock = RunFolderLock.acquire(runDir)) {
+            if (Files.exists(runDir.resolve(RunState.FILE_NAME))) {
+                throw new UserFacingException(runDir + " already holds a training run (" + RunState.FILE_NAME
+                        + "); continue it with --resume " + runDir + " or choose another --out folder");
+            }
+            for (String written : new String[] {TrainingRun.LAST_CHECKPOINT, MetricsLog.FILE_NAME}) {
+                if (Files.exists(runDir.resolve(written))) {
+                    throw new UserFacingException(runDir + " already holds " + written + ", which a new run would "
+                            + "replace; choose an empty or new --out folder");
+                }
+            }
+            return new TrainingRun(settings, null, listener, cancel).run();
+        }
+    }
+
+    /** A run writes last.pt, state.pt, epoch files and metrics.jsonl into its folder: no input may live there. */
+    private static void refuseInputInside(Path runDir, Path input, String role) {
+        if (input == null) {
+            return;
+        }
+        Path folder = runDir.toAbsolutePath().normalize();
+        Path parent = input.toAbsolutePath().normalize().getParent();
+        boolean inside = folder.equals(parent);
+        try {
+            inside = inside || parent != null && Files.isDirectory(runDir) && Files.isSameFile(folder, parent);
+        } catch (java.io.IOException e) {
+            // cannot compare: the textual comparison above stands
+        }
+        if (inside) {
+            throw new UserFacingException("--out " + runDir + " holds " + role + " " + input
+                    + ", which the run would overwrite; choose another --out folder");
+        }
     }
 
     /**
@@ -51,11 +84,14 @@ public final class TrainingService {
             throw new UserFacingException(runDir + " has " + RunState.FILE_NAME + " but no " + TrainingRun.LAST_CHECKPOINT
                     + ": cannot resume without the weights");
         }
-        TrainingSettings settings = SettingsCodec.decode(saved.settings(), runDir);
-        if (maxStepsOverride != null) {
-            settings = settings.withMaxSteps(maxStepsOverride);
+        try (RunFolderLock lock = RunFolderLock.acquire(runDir)) {
+            saved.checkWeights(last, runDir.resolve(RunState.FILE_NAME));
+            TrainingSettings settings = SettingsCodec.decode(saved.settings(), runDir);
+            if (maxStepsOverride != null) {
+                settings = settings.withMaxSteps(maxStepsOverride);
+            }
+            SettingsCheck.check(settings, true);
+            return new TrainingRun(settings, saved, listener, cancel).run();
         }
-        SettingsCheck.check(settings, true);
-        return new TrainingRun(settings, saved, listener, cancel).run();
     }
 }

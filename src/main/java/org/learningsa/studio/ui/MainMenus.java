@@ -95,10 +95,14 @@ final class MainMenus {
         }
         MenuItem export = item("Export figure…", "Shortcut+E", "mdi2i-image-move", window::showExportFigure);
         export.setId("exportItem");
+        MenuItem batchResults = item("Open batch results…", null, null, () ->
+                org.learningsa.studio.ui.batch.BatchResultsWindows.chooseAndOpen(window.stage(), main.dialogs(),
+                        main.initialFolder(), window::openBatchRow));
+        batchResults.setId("openBatchResultsItem");
         MenuItem quit = item("Quit", "Shortcut+Q", null, window::close);
         Menu file = new Menu("_File");
-        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, new SeparatorMenuItem(),
-                export, new SeparatorMenuItem());
+        file.getItems().addAll(openSource, openTarget, recentSource, recentTarget, samples, batchResults,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem());
         file.getItems().addAll(edits.fileItems());
         file.getItems().addAll(new SeparatorMenuItem(), quit);
         return file;
@@ -124,9 +128,12 @@ final class MainMenus {
         MenuItem style = item("Style transfer…", null, "mdi2p-palette-outline",
                 () -> org.learningsa.studio.ui.style.StyleWindows.open(window.stage(), main, window.editViewModel()));
         style.setId("styleTransferItem");
+        MenuItem colorize = item("Colorize…", null, "mdi2f-format-color-fill",
+                () -> org.learningsa.studio.ui.colorize.ColorizeWindows.open(window.stage(), main, window.editViewModel()));
+        colorize.setId("colorizeItem");
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(edits.editItems());
-        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style);
+        edit.getItems().addAll(new SeparatorMenuItem(), swap, new SeparatorMenuItem(), style, colorize);
         return edit;
     }
 
@@ -165,6 +172,9 @@ final class MainMenus {
             display.readoutProperty().addListener((obs, old, now) -> choice.setSelected(now == readout));
             readouts.getItems().add(choice);
         }
+        CheckMenuItem refined = check("Refined per-pixel map (morph, style, colorize)", null,
+                window.editViewModel().refinedMap().enabledProperty());
+        refined.setId("refinedMapItem");
         CheckMenuItem lines = check("Show lines", null, display.showLinesProperty());
         CheckMenuItem points = check("Show points", null, display.showPointsProperty());
         CheckMenuItem grid = check("Show 20×20 cell grid", "Shortcut+G", display.showCellGridProperty());
@@ -174,9 +184,31 @@ final class MainMenus {
         strip.selectedProperty().addListener((obs, old, now) -> window.strip().setVisible(now));
         Menu view = new Menu("_View");
         view.getItems().addAll(fit, actual, zoomIn, zoomInEquals, zoomOut, link, new SeparatorMenuItem(), readouts,
-                lines, points, grid, strip);
-        view.getItems().addAll(new SeparatorMenuItem(), morphItem());
+                refined, lines, points, grid, strip);
+        view.getItems().addAll(new SeparatorMenuItem(), morphItem(), denseFlowItem());
         return view;
+    }
+
+    /**
+     * View → Dense flow…: the per-pixel map the applications read (refined, or the grid until it is ready) as
+     * flow colours, confidence, the other image warped onto this one and the difference, either direction.
+     */
+    private MenuItem denseFlowItem() {
+        MenuItem dense = item("Dense flow…", null, null, () -> {
+            org.learningsa.studio.align.Alignment alignment = main.alignmentProperty().get();
+            if (alignment == null || main.sourcePixelsProperty().get() == null
+                    || main.targetPixelsProperty().get() == null) {
+                main.dialogs().notify(org.learningsa.studio.ui.dialog.Notification.info("Nothing to show yet",
+                        "Open a pair and press Run first: the dense flow follows the alignment."));
+                return;
+            }
+            org.learningsa.studio.align.Correspondence applied = window.editViewModel().appliedProperty().get();
+            org.learningsa.studio.ui.dense.DenseFlowWindows.open(window.stage(), applied != null ? applied
+                    : new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
+                    main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());
+        });
+        dense.setId("denseFlowItem");
+        return dense;
     }
 
     /**
@@ -191,8 +223,8 @@ final class MainMenus {
                         "Open a pair and press Run first: the morph follows the alignment."));
                 return;
             }
-            // the editor's corrected correspondence (network + the user's points) when there is one
-            org.learningsa.studio.align.Correspondence corrected = window.editViewModel().correctedProperty().get();
+            // the editor's applied correspondence (refined or grid map + the user's points) when there is one
+            org.learningsa.studio.align.Correspondence corrected = window.editViewModel().appliedProperty().get();
             org.learningsa.studio.ui.morph.MorphWindows.open(window.stage(), corrected != null ? corrected
                     : new org.learningsa.studio.align.NetworkCorrespondence(alignment, display.readoutProperty().get()),
                     main.sourcePixelsProperty().get(), main.targetPixelsProperty().get(), main.tasks());

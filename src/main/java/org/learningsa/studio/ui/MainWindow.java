@@ -252,6 +252,22 @@ public final class MainWindow {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /**
+     * A row of a batch run (File → Open batch results…) as the current pair, with the main window's model: its
+     * transferred keypoints go to the editor unless the pair has an autosave (the user's review of it).
+     */
+    public void openBatchRow(org.learningsa.studio.batch.BatchResults.Row row) {
+        if (row.points() != null) {
+            editor.files().offerForPair(row.source(), row.target(), row.points());
+        }
+        ModelChoice model = main.selectedModelProperty().get();
+        main.openPair(new PairToOpen(row.source(), row.target(), model == null ? ModelChoice.weightFreeDefault() : model,
+                null, null));
+        if (stage() != null) {
+            stage().toFront();
+        }
+    }
+
     void showAbout() {
         main.dialogs().showText("About " + AppInfo.NAME, AboutText.header(),
                 AboutText.body(main.engineStatusProperty().get(), main.deviceStatusProperty().get()));

@@ -11,10 +11,10 @@ import org.learningsa.studio.image.RgbImage;
  * through M, B(M p) = A(p), and the exact correspondence of the pair, confident wherever the match lands inside
  * the other image.
  */
-record AffinePair(RgbImage source, RgbImage target, double[] forward, double[] inverse) {
+public record AffinePair(RgbImage source, RgbImage target, double[] forward, double[] inverse) {
 
     /** M = rotation by {@code degrees} and scaling by {@code scale} about the centre, then a shift. */
-    static AffinePair of(RgbImage source, double degrees, double scale, double shiftX, double shiftY) {
+    public static AffinePair of(RgbImage source, double degrees, double scale, double shiftX, double shiftY) {
         double cx = (source.width() - 1) / 2.0;
         double cy = (source.height() - 1) / 2.0;
         double c = Math.cos(Math.toRadians(degrees)) * scale;
@@ -71,7 +71,7 @@ record AffinePair(RgbImage source, RgbImage target, double[] forward, double[] i
     }
 
     /** The exact correspondence: M and M⁻¹, clamped into the images, confidence 1 where the match is inside. */
-    Correspondence correspondence() {
+    public Correspondence correspondence() {
         ImageRef ref = new ImageRef(null, source.width(), source.height());
         return new Correspondence() {
             @Override

@@ -69,4 +69,24 @@ class TrainCommandOptionsTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--resume"), r.err());
     }
+
+    @Test
+    void anOutThatIsAFileIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(tmp.resolve("run"), "mine");
+        CliRun r = CliRun.of("train", "--benchmark", "pf-pascal", "--data", tmp.toString(), "--out", file.toString(),
+                "--hashed-weights");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(file + " as the run folder: it is a file, not a folder"), r.err());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void aStepLimitOfZeroOrLessIsRefused() {
+        for (String steps : new String[] {"-5", "0"}) {
+            CliRun r = CliRun.of("train", "--benchmark", "pf-pascal", "--data", tmp.toString(), "--out",
+                    tmp.resolve("run").toString(), "--hashed-weights", "--max-steps", steps);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--max-steps must be at least 1, got " + steps), r.err());
+        }
+    }
 }

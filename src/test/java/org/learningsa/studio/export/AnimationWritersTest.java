@@ -37,7 +37,7 @@ class AnimationWritersTest {
      * colours lie on a surface of the RGB cube, as a photo's mostly do (a pattern filling the whole cube cannot be
      * told apart with 256 colours: about 6 levels a channel, 26 dB at best).
      */
-    static final class Sliding implements FrameSource {
+    static class Sliding implements FrameSource {
         final int width;
         final int height;
         final int frames;

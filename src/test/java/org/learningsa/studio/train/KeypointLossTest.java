@@ -33,6 +33,19 @@ class KeypointLossTest {
                 pair(new double[] {1}, new double[] {1}, new double[] {99.5}, new double[] {10}), 50, 40, 100, 80));
     }
 
+    @Test
+    void aSourcePointOutsideTheSourceImageIsRefusedLikeATargetOne() {
+        for (double x : new double[] {5000, -3, Double.NaN}) {
+            KeypointPair p = pair(new double[] {x}, new double[] {1}, new double[] {10}, new double[] {10});
+            UserFacingException e = assertThrows(UserFacingException.class, () -> KeypointLoss.geometry(p, 50, 40, 100, 80),
+                    "x = " + x);
+            assertTrue(e.getMessage().contains("test.csv row 1: source keypoint 1") && e.getMessage().contains(
+                    "outside the 50×40 source image a.jpg"), e.getMessage());
+        }
+        KeypointLoss.geometry(pair(new double[] {49.4}, new double[] {-0.4}, new double[] {10}, new double[] {10}),
+                50, 40, 100, 80); // on the image up to its pixel edge, as target points
+    }
+
     /**
      * A grid of zeros maps every target point to the source centre ((W−1)/2, (H−1)/2) exactly: a source keypoint
      * there has distance 0, where sqrt's gradient would be NaN; it must count as 0 and be reported.

@@ -96,7 +96,7 @@ public final class EvaluationWindowScreenshot {
         System.exit(0);
     }
 
-    private static void write(Scene scene, Path out) throws InterruptedException {
+    static void write(Scene scene, Path out) throws InterruptedException {
         ScreenshotHarness.fx(() -> {
             try {
                 Files.createDirectories(out.toAbsolutePath().getParent());

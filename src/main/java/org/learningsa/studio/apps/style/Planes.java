@@ -4,13 +4,13 @@ package org.learningsa.studio.apps.style;
  * Bilinear reads and resampling of float planes (width × height, row-major), with the app's pixel
  * convention (centres at integers) and clamping at the border.
  */
-final class Planes {
+public final class Planes {
 
     private Planes() {
     }
 
     /** The value at (x, y), bilinear between the four nearest pixels, clamped into the plane. */
-    static float bilinear(float[] plane, int width, int height, double x, double y) {
+    public static float bilinear(float[] plane, int width, int height, double x, double y) {
         double cx = Math.max(0, Math.min(width - 1, x));
         double cy = Math.max(0, Math.min(height - 1, y));
         int x0 = Math.min(width - 2, (int) cx);
@@ -31,7 +31,7 @@ final class Planes {
      * centre x maps to {@code (x + 0.5)·width/outWidth − 0.5}. Used to bring the smooth low-resolution
      * colour model to the full-resolution input.
      */
-    static float[] resize(float[] plane, int width, int height, int outWidth, int outHeight) {
+    public static float[] resize(float[] plane, int width, int height, int outWidth, int outHeight) {
         int[] x0 = new int[outWidth];
         float[] tx = new float[outWidth];
         axis(width, outWidth, x0, tx);

@@ -52,7 +52,8 @@ public final class ReinhardTransfer {
         return new LabImage(in.width(), in.height(), planes[0], planes[1], planes[2]).toRgb();
     }
 
-    private static double[] meanAndSigma(float[] values) {
+    /** Mean and standard deviation of a plane. */
+    static double[] meanAndSigma(float[] values) {
         double sum = 0;
         double sumSquares = 0;
         for (float v : values) {

@@ -45,21 +45,9 @@ public final class StylePreview {
     /** The result at the input's size; strength 0 returns the input's pixels unchanged. */
     public RgbImage render(StyleSettings settings) {
         if (settings.strength() == 0) {
-            return new RgbImage(input.width(), input.height(), input.rgb().clone());
+            return StrengthBlend.blend(input, input, 0);
         }
-        RgbImage full = fullStrength(settings);
-        if (settings.strength() == 1) {
-            return full;
-        }
-        byte[] in = input.rgb();
-        byte[] out = full.rgb();
-        byte[] blended = new byte[in.length];
-        float s = (float) settings.strength();
-        for (int i = 0; i < in.length; i++) {
-            int a = in[i] & 0xFF;
-            blended[i] = (byte) Math.round(a + s * ((out[i] & 0xFF) - a));
-        }
-        return new RgbImage(input.width(), input.height(), blended);
+        return StrengthBlend.blend(input, fullStrength(settings), settings.strength());
     }
 
     /** Mean confidence of the correspondence over the input, 0..1. */
@@ -77,14 +65,7 @@ public final class StylePreview {
      */
     public RgbImage confidenceMask() {
         float[] full = Planes.resize(warp.confidence(), warp.width(), warp.height(), input.width(), input.height());
-        byte[] rgb = new byte[full.length * 3];
-        for (int i = 0; i < full.length; i++) {
-            int colour = ColorMaps.viridis(full[i]);
-            rgb[3 * i] = (byte) (colour >> 16);
-            rgb[3 * i + 1] = (byte) (colour >> 8);
-            rgb[3 * i + 2] = (byte) colour;
-        }
-        return new RgbImage(input.width(), input.height(), rgb);
+        return ColorMaps.viridisImage(full, input.width(), input.height());
     }
 
     private synchronized RgbImage fullStrength(StyleSettings settings) {

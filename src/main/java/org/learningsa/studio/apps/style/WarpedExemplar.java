@@ -18,7 +18,7 @@ import org.learningsa.studio.image.RgbImage;
  * <p>The correspondence is only read through {@link Correspondence#map} and {@link Correspondence#confidence},
  * so a corrected correspondence (the user's points) applies without this class knowing.
  */
-record WarpedExemplar(int width, int height, LabImage input, LabImage warped, float[] confidence,
+public record WarpedExemplar(int width, int height, LabImage input, LabImage warped, float[] confidence,
                       float[] exemplarX, float[] exemplarY, LabImage exemplar) {
 
     /**
@@ -26,7 +26,7 @@ record WarpedExemplar(int width, int height, LabImage input, LabImage warped, fl
      *                  the correspondence's target)
      * @param workSide  longer side of the working grid (the input's own size when smaller)
      */
-    static WarpedExemplar build(Correspondence correspondence, Direction fromInput, RgbImage inputImage,
+    public static WarpedExemplar build(Correspondence correspondence, Direction fromInput, RgbImage inputImage,
                                 RgbImage exemplarImage, int workSide, CancelToken cancel) {
         ImageRef inputRef = fromInput == Direction.SOURCE_TO_TARGET ? correspondence.source() : correspondence.target();
         ImageRef exemplarRef = fromInput == Direction.SOURCE_TO_TARGET ? correspondence.target() : correspondence.source();

@@ -1,8 +1,13 @@
 package org.learningsa.studio.ui.edit;
 
+import java.util.Locale;
+
+import org.learningsa.studio.core.InputLimits;
+
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +28,7 @@ import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.PixelPoint;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.core.InputLimits;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.EditHistory;
 import org.learningsa.studio.editing.Origin;
@@ -62,6 +68,9 @@ public final class EditViewModel {
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyObjectWrapper<Pending> pending = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Correspondence> corrected = new ReadOnlyObjectWrapper<>();
+    /** What the applications (morph, style, colorize) read: the refined map, or the grid map, through the points. */
+    private final ReadOnlyObjectWrapper<Correspondence> applied = new ReadOnlyObjectWrapper<>();
+    private final RefinedMap refinedMap;
     private final ObservableList<String> historyLines = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
@@ -74,6 +83,9 @@ public final class EditViewModel {
     public EditViewModel(TaskRunner tasks, DialogService dialogs, PointsAutosave autosave) {
         this.dialogs = dialogs;
         this.files = new PointsFiles(this, tasks, dialogs, autosave);
+        this.refinedMap = new RefinedMap(tasks, dialogs, this::updateCorrected);
+        sourcePixels.addListener(obs -> requestRefinedMap());
+        targetPixels.addListener(obs -> requestRefinedMap());
         history.addListener(h -> historyChanged());
         alignment.addListener((obs, old, now) -> networkChanged());
         readout.addListener(obs -> networkChanged());
@@ -131,6 +143,14 @@ public final class EditViewModel {
             } else if (!selection.remove(id)) {
                 selection.add(id);
             }
+            return;
+        }
+        if (history.points().size() >= InputLimits.POINTS_MAX_POINTS) {
+            // one correction solves at most this many points (and a points file holds no more): say so now,
+            // before the user places both ends of a point that could not be applied
+            dialogs.notify(Notification.warning("Too many points", String.format(Locale.ROOT,
+                    "A correction holds at most %d points; delete some (or merge near ones) to add another.",
+                    InputLimits.POINTS_MAX_POINTS)));
             return;
         }
         Correspondence map = corrected.get();
@@ -270,6 +290,11 @@ public final class EditViewModel {
             history.perform(PointEdits.reRead(history.points(), network));
         }
         updateCorrected();
+        requestRefinedMap();
+    }
+
+    private void requestRefinedMap() {
+        refinedMap.request(alignment.get(), readout.get(), sourcePixels.get(), targetPixels.get());
     }
 
     private static boolean sameSizes(Correspondence a, Correspondence b) {
@@ -280,19 +305,23 @@ public final class EditViewModel {
         Alignment current = alignment.get();
         if (current == null) {
             corrected.set(null);
+            applied.set(null);
             trustAvailable.set(false);
             return;
         }
         Correspondence network = new NetworkCorrespondence(current, readout.get());
+        Correspondence base = refinedMap.base(current, readout.get());
         List<UserPoint> now = history.points();
         boolean canTrust = CorrectedCorrespondence.canTrust(now, current.source(), current.target());
         try {
             trustAvailable.set(canTrust);
             corrected.set(CorrectedCorrespondence.of(network, now, trustPoints.get() && canTrust));
+            applied.set(CorrectedCorrespondence.of(base, now, trustPoints.get() && canTrust));
         } catch (org.learningsa.studio.core.UserFacingException e) {
             // points all but on one line: the spline system is too ill-conditioned to solve; stay local
             trustAvailable.set(false);
             corrected.set(CorrectedCorrespondence.of(network, now, false));
+            applied.set(CorrectedCorrespondence.of(base, now, false));
         }
     }
 
@@ -362,6 +391,20 @@ public final class EditViewModel {
     }
 
     /** The network's correspondence corrected by the points (the network's own without points); null before a run. */
+    /**
+     * The map the applications read: the per-pixel refined map (once computed in the background; the grid map
+     * until then, or when {@link #refinedMap()} is switched off), through the user's points, which stay exact.
+     * {@link #correctedProperty} stays on the grid: it is what the match list shows.
+     */
+    public ReadOnlyObjectProperty<Correspondence> appliedProperty() {
+        return applied.getReadOnlyProperty();
+    }
+
+    /** The background refinement and its on/off switch. */
+    public RefinedMap refinedMap() {
+        return refinedMap;
+    }
+
     public ReadOnlyObjectProperty<Correspondence> correctedProperty() {
         return corrected.getReadOnlyProperty();
     }

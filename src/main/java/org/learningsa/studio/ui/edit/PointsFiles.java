@@ -44,6 +44,18 @@ public final class PointsFiles {
     private boolean loading;
     private boolean autosaveRunning;
     private boolean autosaveAgain;
+    /** Points to show for a pair about to open when it has no autosave (a batch row's transferred keypoints). */
+    private PendingPoints pending;
+
+    private record PendingPoints(Path source, Path target, Path file) {
+        boolean isFor(Path s, Path t) {
+            return s != null && t != null && same(source, s) && same(target, t);
+        }
+
+        private static boolean same(Path a, Path b) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
 
     /** Where save dialogs start when no points file was saved or opened yet (the user's last save folder). */
     private java.util.function.Supplier<Path> saveFolder = org.learningsa.studio.core.AppPaths::userHome;
@@ -82,10 +94,17 @@ public final class PointsFiles {
             status.set("");
             return;
         }
+        PendingPoints offered = pending != null && pending.isFor(source, target) ? pending : null;
+        if (offered != null) {
+            pending = null;
+        }
         tasks.submit(BackgroundTask.of("Looking for saved points", (progress, cancel) -> {
             String s = ImageHashes.sha256(source);
             String t = ImageHashes.sha256(target);
-            return new Object[] {s, t, autosave.load(s, t).orElse(null)};
+            PointsDocument saved = autosave.load(s, t).orElse(null);
+            // the user's own review of the pair (its autosave) wins over the offered points it started from
+            PointsDocument offeredPoints = saved == null && offered != null ? PointsFile.read(offered.file()) : null;
+            return new Object[] {s, t, saved, offeredPoints};
         }).onSuccess(result -> {
             if (generation != pairGeneration) {
                 return;
@@ -93,9 +112,14 @@ public final class PointsFiles {
             sourceSha = (String) result[0];
             targetSha = (String) result[1];
             PointsDocument saved = (PointsDocument) result[2];
+            PointsDocument offeredPoints = (PointsDocument) result[3];
             if (saved != null) {
                 apply(saved.points());
                 status.set(saved.points().size() + " points restored from the autosave");
+            } else if (offeredPoints != null) {
+                // applied as an edit would be, so the autosave keeps them from now on
+                editor.load(offeredPoints.points());
+                status.set(offeredPoints.points().size() + " points opened from " + offered.file());
             } else {
                 status.set("");
             }
@@ -190,6 +214,22 @@ public final class PointsFiles {
             savedFile.set(written);
             status.set(document.points().size() + " points saved to " + written.getFileName());
         }).onFailure(error -> dialogs.notify(Notification.error("Cannot save the points", error))));
+    }
+
+    /**
+     * Shows the points of {@code file} when the pair {@code source} → {@code target} opens next and has no autosave
+     * (File → Open batch results… opens a row with its transferred keypoints); when that pair is open already
+     * without points, shows them now.
+     */
+    public void offerForPair(Path source, Path target, Path file) {
+        PendingPoints offer = new PendingPoints(source, target, file);
+        if (offer.isFor(sourcePath.get(), targetPath.get())) {
+            if (editor.history().points().isEmpty()) {
+                openFile(file);
+            }
+            return;
+        }
+        pending = offer;
     }
 
     /** File → Open points…: replaces the points by a file's, when it was made for images of these sizes. */

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.apps.Morph;
 import org.learningsa.studio.apps.MorphCanvas;
+import org.learningsa.studio.apps.MorphLimits;
 import org.learningsa.studio.apps.MorphEasing;
 import org.learningsa.studio.apps.MorphPoints;
 import org.learningsa.studio.export.AnimationFormat;
@@ -170,10 +171,13 @@ public final class MorphViewModel {
         int sh = correspondence.source().height();
         int tw = correspondence.target().width();
         int th = correspondence.target().height();
-        MorphCanvas canvas = longSide <= 0 ? MorphCanvas.natural(sw, sh, tw, th)
+        // the images' own size is scaled down to the export limits; an asked-for size beyond them fails the task below
+        MorphCanvas canvas = longSide <= 0 ? MorphLimits.canvas(sw, sh, tw, th, null, count, "the size")
                 : MorphCanvas.withLongSide(sw, sh, tw, th, longSide);
         Morph preview = morph.get();
         TaskHandle handle = tasks.submit(BackgroundTask.of("Exporting " + out.getFileName(), (progress, cancel) -> {
+            MorphLimits.checkFrames(count, "the number of frames");
+            MorphLimits.canvas(sw, sh, tw, th, longSide <= 0 ? null : longSide, count, "the long side");
             format.checkWritable(out);
             Morph exported = preview != null && preview.canvas().equals(canvas) ? preview
                     : Morph.prepare(correspondence, sourcePixels, targetPixels, canvas,

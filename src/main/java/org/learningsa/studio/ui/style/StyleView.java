@@ -27,6 +27,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.view.FxImages;
@@ -35,7 +36,9 @@ import org.learningsa.studio.ui.view.ZoomableImagePane;
 
 /**
  * Exemplar, input and result side by side (the paper's order), zoom and pan linked, with the controls
- * above: swap roles, readout, strength (live), window, smoothness, texture, the confidence mask, export.
+ * above: method, swap roles, readout, strength (live), the confidence mask, export; then the method's own
+ * settings (patches: patch size, prior, coherence, with the full-size render's progress; colour: window,
+ * smoothness, texture).
  */
 public final class StyleView {
 
@@ -108,9 +111,40 @@ public final class StyleView {
         statusRow.setPadding(new Insets(4, 8, 6, 8));
 
         BorderPane root = new BorderPane(panes);
-        root.setTop(new VBox(4, controlRow(), settingsRow()));
+        Label methodLabel = new Label("Method");
+        HBox methodRow = new HBox(8, methodLabel, methodSelector(), settingsRow(), patchRow());
+        methodRow.setAlignment(Pos.CENTER_LEFT);
+        methodRow.setPadding(new Insets(0, 8, 0, 8));
+        root.setTop(new VBox(4, controlRow(), methodRow));
         root.setBottom(statusRow);
         return root;
+    }
+
+    private ComboBox<StyleMethod> methodSelector() {
+        ComboBox<StyleMethod> method = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                StyleMethod.values()));
+        method.setId("styleMethod");
+        method.setTooltip(new Tooltip("Patches: the result is made of the exemplar's own patches (strokes, texture). "
+                + "Colour only: the input keeps its texture and takes the exemplar's colours"));
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StyleMethod value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public StyleMethod fromString(String text) {
+                for (StyleMethod m : StyleMethod.values()) {
+                    if (m.label().equals(text)) {
+                        return m;
+                    }
+                }
+                return StyleMethod.PATCHES;
+            }
+        });
+        method.valueProperty().bindBidirectional(viewModel.methodProperty());
+        method.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return method;
     }
 
     private HBox controlRow() {
@@ -185,8 +219,58 @@ public final class StyleView {
                 new Label("Smoothness"), smoothness, value("styleSmoothnessValue", viewModel.smoothnessProperty(), "%.1f"),
                 new Label("Texture detail"), texture, value("styleTextureValue", viewModel.textureProperty(), "%.2f"));
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(0, 8, 0, 8));
+        showFor(row, StyleMethod.COLOUR);
         return row;
+    }
+
+    private HBox patchRow() {
+        Slider patchSize = new Slider(3, 15, viewModel.patchSizeProperty().get());
+        patchSize.setId("stylePatchSize");
+        patchSize.setPrefWidth(140);
+        patchSize.setMajorTickUnit(2);
+        patchSize.setMinorTickCount(0);
+        patchSize.setSnapToTicks(true);
+        patchSize.setShowTickLabels(true);
+        patchSize.setTooltip(new Tooltip("Larger patches carry larger strokes; smaller ones follow the input's shapes"));
+        // released on whole odd sizes only, so dragging does not start a synthesis per pixel of travel
+        patchSize.valueProperty().addListener((obs, old, now) -> {
+            int size = (int) Math.round(now.doubleValue());
+            if (size % 2 == 1 && !patchSize.isValueChanging()) {
+                viewModel.patchSizeProperty().set(size);
+            }
+        });
+        patchSize.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                int size = (int) Math.round(patchSize.getValue());
+                viewModel.patchSizeProperty().set(size % 2 == 0 ? size + 1 : size);
+            }
+        });
+        Slider prior = slider("stylePrior", 0, 20, viewModel.priorWeightProperty());
+        prior.setTooltip(new Tooltip("How strongly each patch comes from where the correspondence maps the point "
+                + "(sky from sky); weighted by the match's confidence"));
+        Slider coherence = slider("styleCoherence", 0, 2, viewModel.colourWeightProperty());
+        coherence.setTooltip(new Tooltip("Coherence in colour: higher keeps larger unbroken pieces of the exemplar"));
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("styleFullRenderProgress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(viewModel.fullRenderProgressProperty());
+        Label progressLabel = new Label("Full size…");
+        HBox rendering = new HBox(6, progressLabel, progress);
+        rendering.setAlignment(Pos.CENTER_LEFT);
+        rendering.visibleProperty().bind(viewModel.fullRenderingProperty());
+        HBox row = new HBox(8, new Label("Patch size"), patchSize,
+                new Label("Prior"), prior, value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
+                new Label("Coherence"), coherence, value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
+                rendering);
+        row.setAlignment(Pos.CENTER_LEFT);
+        showFor(row, StyleMethod.PATCHES);
+        return row;
+    }
+
+    /** The row takes space and shows only while its method is chosen. */
+    private void showFor(Node row, StyleMethod method) {
+        row.visibleProperty().bind(viewModel.methodProperty().isEqualTo(method));
+        row.managedProperty().bind(row.visibleProperty());
     }
 
     /** The slider's value next to it, as the Strength slider has. */

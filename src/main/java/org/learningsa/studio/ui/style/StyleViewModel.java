@@ -7,30 +7,40 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
+import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StylePreview;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
+import org.learningsa.studio.core.CancelToken;
+import org.learningsa.studio.core.ProgressListener;
 import org.learningsa.studio.export.StyleImages;
 import org.learningsa.studio.image.AreaResize;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 import org.learningsa.studio.ui.task.BackgroundTask;
+import org.learningsa.studio.ui.task.TaskHandle;
 import org.learningsa.studio.ui.task.TaskRunner;
 
 /**
@@ -39,6 +49,10 @@ import org.learningsa.studio.ui.task.TaskRunner;
  * while one runs, further changes only mark the result stale and the latest settings are rendered next,
  * so dragging a slider never queues up work. The correspondence is read once per alignment, readout and
  * choice of roles; a strength change after that is a blend.
+ *
+ * <p>The patch method synthesises a quick preview on copies of at most {@link #PATCH_PREVIEW_SIDE} pixels
+ * first (shown enlarged over the input), then the result at the displayed size in the background with its
+ * progress; a change of settings cancels that render and starts over from a new preview.
  */
 public final class StyleViewModel {
 
@@ -48,12 +62,19 @@ public final class StyleViewModel {
      */
     static final int PREVIEW_SIDE = 1024;
 
+    /** Longest side of the patch method's live preview: about a second of synthesis on two cores. */
+    static final int PATCH_PREVIEW_SIDE = 256;
+
     /** What a render needs that is fixed while only the settings change. */
     private record Source(RgbImage input, RgbImage exemplar, Correspondence correspondence, Direction fromInput) {
     }
 
     /** A finished render: the preview it used (kept for the next one), the image, the mask when new. */
     private record Rendered(StylePreview preview, RgbImage image, RgbImage mask, double millis) {
+    }
+
+    /** A finished patch synthesis: the prepared transfer (kept for the next one), the image, the mask when new. */
+    private record PatchRendered(PatchStyleTransfer transfer, RgbImage image, RgbImage mask, double millis) {
     }
 
     private final TaskRunner tasks;
@@ -67,6 +88,12 @@ public final class StyleViewModel {
     private final DoubleProperty window = new SimpleDoubleProperty(StyleSettings.DEFAULT_WINDOW);
     private final DoubleProperty smoothness = new SimpleDoubleProperty(StyleSettings.DEFAULT_SMOOTHNESS);
     private final DoubleProperty texture = new SimpleDoubleProperty(0);
+    private final ObjectProperty<StyleMethod> method = new SimpleObjectProperty<>(StyleMethod.PATCHES);
+    private final IntegerProperty patchSize = new SimpleIntegerProperty(PatchSettings.DEFAULT_PATCH_SIZE);
+    private final DoubleProperty priorWeight = new SimpleDoubleProperty(PatchSettings.DEFAULT_PRIOR);
+    private final DoubleProperty colourWeight = new SimpleDoubleProperty(PatchSettings.DEFAULT_COLOUR);
+    private final ReadOnlyBooleanWrapper fullRendering = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fullRenderProgress = new ReadOnlyDoubleWrapper(-1);
     private final BooleanProperty showMask = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<RgbImage> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RgbImage> exemplar = new ReadOnlyObjectWrapper<>();
@@ -77,6 +104,9 @@ public final class StyleViewModel {
     private BiFunction<Alignment, Readout, Correspondence> correspondences = NetworkCorrespondence::new;
     private Source source;
     private StylePreview preview;
+    private PatchStyleTransfer patchPreview;
+    private PatchStyleTransfer patchFull;
+    private TaskHandle fullRender;
     private boolean stale;
     private double lastRenderMillis;
 
@@ -94,6 +124,10 @@ public final class StyleViewModel {
         window.addListener(settingsChanged);
         smoothness.addListener(settingsChanged);
         texture.addListener(settingsChanged);
+        method.addListener(settingsChanged);
+        patchSize.addListener(settingsChanged);
+        priorWeight.addListener(settingsChanged);
+        colourWeight.addListener(settingsChanged);
         sourceChanged();
     }
 
@@ -123,6 +157,15 @@ public final class StyleViewModel {
                 clamp(smoothness.get(), 0, 100), clamp(texture.get(), 0, 1));
     }
 
+    /** The patch method's settings (values clamped into their ranges, the patch size made odd). */
+    public PatchSettings patchSettings() {
+        int size = (int) clamp(patchSize.get(), 3, 15);
+        return PatchSettings.defaults().withPatchSize(size % 2 == 0 ? size + 1 : size)
+                .withWeights(PatchSettings.DEFAULT_STRUCTURE, clamp(priorWeight.get(), 0, 100),
+                        clamp(colourWeight.get(), 0, 100), PatchSettings.DEFAULT_UNIFORMITY)
+                .withStrength(clamp(strength.get(), 0, 1));
+    }
+
     private void sourceChanged() {
         RgbImage src = sourcePixels.get();
         RgbImage tgt = targetPixels.get();
@@ -131,6 +174,9 @@ public final class StyleViewModel {
         input.set(in);
         exemplar.set(ex);
         preview = null;
+        patchPreview = null;
+        patchFull = null;
+        cancelFullRender();
         Alignment current = alignment.get();
         if (in == null || ex == null) {
             source = null;
@@ -163,6 +209,11 @@ public final class StyleViewModel {
         }
         stale = false;
         rendering.set(true);
+        if (method.get() == StyleMethod.PATCHES) {
+            renderPatches();
+            return;
+        }
+        cancelFullRender();
         Source job = source;
         StylePreview known = preview;
         StyleSettings settings = settings();
@@ -176,7 +227,7 @@ public final class StyleViewModel {
             return new Rendered(p, rendered, confidence, (System.nanoTime() - start) / 1e6);
         }).onSuccess(done -> {
             rendering.set(false);
-            if (job == source) {
+            if (job == source && method.get() == StyleMethod.COLOUR) {
                 // only a result for what is still shown counts; otherwise the next render replaces it
                 preview = done.preview();
                 result.set(done.image());
@@ -184,16 +235,140 @@ public final class StyleViewModel {
                     mask.set(done.mask());
                 }
                 lastRenderMillis = done.millis();
-                status.set(String.format(Locale.ROOT, "%s · strength %.2f · mean confidence %.2f · %.0f ms",
+                status.set(String.format(Locale.ROOT, "Colour · %s · strength %.2f · mean confidence %.2f · %.0f ms",
                         preview.description(), settings.strength(), preview.meanConfidence(), lastRenderMillis));
             }
-            if (stale || job != source) {
+            if (stale || job != source || method.get() != StyleMethod.COLOUR) {
                 requestRender();
             }
         }).onFailure(error -> {
             rendering.set(false);
             dialogs.notify(Notification.error("Style transfer failed", error));
         }).onCancelled(() -> rendering.set(false)));
+    }
+
+    /**
+     * The patch method: a blend when only the strength changed since the last full-size synthesis, else the
+     * small preview and then the full-size render in the background.
+     */
+    private void renderPatches() {
+        Source job = source;
+        PatchSettings settings = patchSettings();
+        PatchStyleTransfer full = patchFull;
+        if (full != null && full.hasSynthesised(settings)) {
+            cancelFullRender();
+            tasks.submit(BackgroundTask.of("Style transfer", (progress, cancel) -> {
+                long start = System.nanoTime();
+                RgbImage image = full.render(settings, progress, cancel);
+                return new PatchRendered(full, image, null, (System.nanoTime() - start) / 1e6);
+            }).onSuccess(done -> {
+                rendering.set(false);
+                if (job == source && method.get() == StyleMethod.PATCHES) {
+                    result.set(done.image());
+                    status.set(patchStatus("Full size", done.transfer(), settings, done.millis()));
+                }
+                afterPatchRender(job);
+            }).onFailure(this::patchFailed).onCancelled(() -> rendering.set(false)));
+            return;
+        }
+        cancelFullRender();
+        PatchStyleTransfer known = patchPreview;
+        RgbImage display = shrunk(job.input());
+        tasks.submit(BackgroundTask.of("Style transfer preview", (progress, cancel) -> {
+            long start = System.nanoTime();
+            PatchStyleTransfer p = known != null ? known : PatchStyleTransfer.prepare(job.correspondence(),
+                    job.fromInput(), shrunk(job.input(), PATCH_PREVIEW_SIDE), shrunk(job.exemplar(), PATCH_PREVIEW_SIDE),
+                    cancel);
+            RgbImage small = p.render(settings, ProgressListener.NONE, cancel);
+            RgbImage shown = PatchStyleTransfer.resized(small, display.width(), display.height());
+            // the mask is the correspondence's confidence, the same for both methods (cheap to compute)
+            RgbImage confidence = known != null ? null : StyleTransfer.prepare(job.correspondence(), job.fromInput(),
+                    display, shrunk(job.exemplar()), cancel).confidenceMask();
+            return new PatchRendered(p, shown, confidence, (System.nanoTime() - start) / 1e6);
+        }).onSuccess(done -> {
+            rendering.set(false);
+            if (job == source && method.get() == StyleMethod.PATCHES && !stale) {
+                patchPreview = done.transfer();
+                result.set(done.image());
+                if (done.mask() != null) {
+                    mask.set(done.mask());
+                }
+                lastRenderMillis = done.millis();
+                status.set(patchStatus("Preview " + PATCH_PREVIEW_SIDE + " px", done.transfer(), settings, done.millis())
+                        + " · rendering full size…");
+                startFullRender(job, settings);
+            }
+            afterPatchRender(job);
+        }).onFailure(this::patchFailed).onCancelled(() -> rendering.set(false)));
+    }
+
+    /** The full-size synthesis in the background, with progress; cancelled by the next change. */
+    private void startFullRender(Source job, PatchSettings settings) {
+        PatchStyleTransfer known = patchFull;
+        fullRendering.set(true);
+        fullRenderProgress.unbind();
+        TaskHandle handle = tasks.submit(BackgroundTask.of("Style transfer, full size", (progress, cancel) -> {
+            long start = System.nanoTime();
+            PatchStyleTransfer p = known != null ? known : PatchStyleTransfer.prepare(job.correspondence(),
+                    job.fromInput(), shrunk(job.input()), shrunk(job.exemplar()), cancel);
+            RgbImage image = p.render(settings, progress, cancel);
+            return new PatchRendered(p, image, null, (System.nanoTime() - start) / 1e6);
+        }).onSuccess(done -> {
+            if (job == source) {
+                patchFull = done.transfer();
+            }
+            if (job == source && method.get() == StyleMethod.PATCHES && settings.equals(patchSettings())) {
+                finishFullRender();
+                result.set(done.image());
+                lastRenderMillis = done.millis();
+                status.set(patchStatus("Full size", done.transfer(), settings, done.millis()));
+            }
+        }).onFailure(error -> {
+            finishFullRender();
+            patchFailed(error);
+        }).onCancelled(() -> { }));
+        if (handle.isRunning()) {
+            fullRender = handle;
+            fullRenderProgress.bind(handle.progressProperty());
+        } else {
+            finishFullRender();
+        }
+    }
+
+    private void cancelFullRender() {
+        if (fullRender != null) {
+            fullRender.cancel();
+        }
+        finishFullRender();
+    }
+
+    private void finishFullRender() {
+        fullRender = null;
+        fullRenderProgress.unbind();
+        fullRenderProgress.set(-1);
+        fullRendering.set(false);
+    }
+
+    private void afterPatchRender(Source job) {
+        if (stale || job != source || method.get() != StyleMethod.PATCHES) {
+            requestRender();
+        }
+    }
+
+    /** An exemplar too small for the patches is said in the status line; anything else is an error dialog. */
+    private void patchFailed(Throwable error) {
+        rendering.set(false);
+        if (error instanceof IllegalArgumentException) {
+            result.set(null);
+            status.set("Patch method: " + error.getMessage() + ". Choose a smaller patch size or the colour method.");
+        } else {
+            dialogs.notify(Notification.error("Style transfer failed", error));
+        }
+    }
+
+    private static String patchStatus(String what, PatchStyleTransfer transfer, PatchSettings settings, double millis) {
+        return String.format(Locale.ROOT, "Patches · %s · %s · strength %.2f · mean confidence %.2f · %.0f ms", what,
+                transfer.description(), settings.strength(), transfer.meanConfidence(), millis);
     }
 
     /** Asks for a file and writes the result as PNG (on a worker). */
@@ -221,9 +396,9 @@ public final class StyleViewModel {
             return;
         }
         Source job = source;
-        StyleSettings settings = settings();
+        Renderer renderer = renderer();
         RgbImage shown = result.get();
-        write(file, cancel -> StyleImages.writePng(fullSize(job, settings, shown, cancel), file));
+        write(file, (progress, cancel) -> StyleImages.writePng(fullSize(job, renderer, shown, progress, cancel), file));
     }
 
     /** Writes exemplar | input | result at full size through the figure renderer (PNG, SVG or PDF). */
@@ -232,41 +407,56 @@ public final class StyleViewModel {
             return;
         }
         Source job = source;
-        StyleSettings settings = settings();
+        Renderer renderer = renderer();
         RgbImage shown = result.get();
-        String caption = String.format(Locale.ROOT, "%s, strength %.2f",
-                job.correspondence().description(), settings.strength());
-        write(file, cancel -> StyleImages.writeTriptych(job.exemplar(), job.input(),
-                fullSize(job, settings, shown, cancel), caption, file));
+        String caption = String.format(Locale.ROOT, "%s method, %s, strength %.2f", method.get(),
+                job.correspondence().description(), strength.get());
+        write(file, (progress, cancel) -> StyleImages.writeTriptych(job.exemplar(), job.input(),
+                fullSize(job, renderer, shown, progress, cancel), caption, file));
     }
 
-    private static RgbImage fullSize(Source job, StyleSettings settings, RgbImage shown,
-                                     org.learningsa.studio.core.CancelToken cancel) {
+    /** Renders the current method and settings at the input's full size (on a worker). */
+    private interface Renderer {
+        RgbImage render(Source job, ProgressListener progress, CancelToken cancel);
+    }
+
+    private Renderer renderer() {
+        if (method.get() == StyleMethod.PATCHES) {
+            PatchSettings settings = patchSettings();
+            return (job, progress, cancel) -> PatchStyleTransfer.prepare(job.correspondence(), job.fromInput(),
+                    job.input(), job.exemplar(), cancel).render(settings, progress, cancel);
+        }
+        StyleSettings settings = settings();
+        return (job, progress, cancel) -> StyleTransfer.prepare(job.correspondence(), job.fromInput(), job.input(),
+                job.exemplar(), cancel).render(settings);
+    }
+
+    /** The shown result when it already has the input's size (a finished full render), else rendered again. */
+    private static RgbImage fullSize(Source job, Renderer renderer, RgbImage shown, ProgressListener progress,
+                                     CancelToken cancel) {
         if (shown.width() == job.input().width() && shown.height() == job.input().height()) {
             return shown;
         }
-        return StyleTransfer.prepare(job.correspondence(), job.fromInput(), job.input(), job.exemplar(), cancel)
-                .render(settings);
+        return renderer.render(job, progress, cancel);
     }
 
     /** The image at most {@link #PREVIEW_SIDE} on its longer side (itself when smaller). */
     static RgbImage shrunk(RgbImage image) {
-        int longer = Math.max(image.width(), image.height());
-        if (longer <= PREVIEW_SIDE) {
-            return image;
-        }
-        double scale = (double) PREVIEW_SIDE / longer;
-        return AreaResize.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
-                Math.max(1, (int) Math.round(image.height() * scale)));
+        return shrunk(image, PREVIEW_SIDE);
+    }
+
+    /** The image at most {@code side} pixels on its longer side (itself when smaller). */
+    static RgbImage shrunk(RgbImage image, int side) {
+        return AreaResize.atMost(image, side);
     }
 
     private interface Export {
-        void write(org.learningsa.studio.core.CancelToken cancel);
+        void write(ProgressListener progress, CancelToken cancel);
     }
 
     private void write(Path file, Export writer) {
         tasks.submit(BackgroundTask.of("Exporting " + file.getFileName(), (progress, cancel) -> {
-            writer.write(cancel);
+            writer.write(progress, cancel);
             return file;
         }).onSuccess(written -> dialogs.notify(Notification.info("Exported", "Saved " + written + ".")))
           .onFailure(error -> dialogs.notify(Notification.error("Export failed", error))));
@@ -314,6 +504,36 @@ public final class StyleViewModel {
 
     public DoubleProperty textureProperty() {
         return texture;
+    }
+
+    /** Which method renders: the exemplar's patches (the default) or colour only. */
+    public ObjectProperty<StyleMethod> methodProperty() {
+        return method;
+    }
+
+    /** The patch method's patch side in pixels (made odd). */
+    public IntegerProperty patchSizeProperty() {
+        return patchSize;
+    }
+
+    /** The patch method's weight of the correspondence prior. */
+    public DoubleProperty priorWeightProperty() {
+        return priorWeight;
+    }
+
+    /** The patch method's weight of coherence in colour. */
+    public DoubleProperty colourWeightProperty() {
+        return colourWeight;
+    }
+
+    /** Whether the patch method's full-size render runs in the background. */
+    public ReadOnlyBooleanProperty fullRenderingProperty() {
+        return fullRendering.getReadOnlyProperty();
+    }
+
+    /** Its progress, 0..1 (negative while unknown or idle). */
+    public ReadOnlyDoubleProperty fullRenderProgressProperty() {
+        return fullRenderProgress.getReadOnlyProperty();
     }
 
     public BooleanProperty showMaskProperty() {

@@ -3,8 +3,10 @@ package org.learningsa.studio.ui.style;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.align.Correspondence;
-import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.editing.CorrectedCorrespondence;
 import org.learningsa.studio.editing.UserPoint;
 import org.learningsa.studio.ui.MainViewModel;
@@ -22,6 +24,11 @@ public final class StyleWindows {
     private StyleWindows() {
     }
 
+    /** The view model of a window {@link #open} opened (for screenshot tools). */
+    static StyleViewModel viewModelOf(Stage stage) {
+        return (StyleViewModel) stage.getUserData();
+    }
+
     /**
      * The window follows the main window: a new pair or a new alignment there re-renders here. When the
      * pair has not been aligned yet, the alignment is started, so the preview appears once it is done.
@@ -35,16 +42,7 @@ public final class StyleWindows {
         viewModel.targetPixelsProperty().bind(main.targetPixelsProperty());
         viewModel.alignmentProperty().bind(main.alignmentProperty());
         // the editor's points, read with the style window's own readout; a new point or the trust toggle re-renders
-        viewModel.setCorrespondences((alignment, readout) -> {
-            Correspondence network = new NetworkCorrespondence(alignment, readout);
-            List<UserPoint> points = editor.pointsProperty().get();
-            if (points == null || points.isEmpty()) {
-                return network;
-            }
-            boolean trust = editor.trustPointsProperty().get()
-                    && CorrectedCorrespondence.canTrust(points, alignment.source(), alignment.target());
-            return CorrectedCorrespondence.of(network, points, trust);
-        });
+        viewModel.setCorrespondences(editorCorrespondences(editor));
         javafx.beans.InvalidationListener pointsChanged = obs -> viewModel.correspondenceChanged();
         editor.pointsProperty().addListener(pointsChanged);
         editor.trustPointsProperty().addListener(pointsChanged);
@@ -53,6 +51,7 @@ public final class StyleWindows {
             main.run();
         }
         Stage stage = StyleView.open(owner, viewModel);
+        stage.setUserData(viewModel);
         stage.setOnHidden(e -> {
             viewModel.sourcePixelsProperty().unbind();
             viewModel.targetPixelsProperty().unbind();
@@ -61,5 +60,24 @@ public final class StyleWindows {
             editor.trustPointsProperty().removeListener(pointsChanged);
         });
         return stage;
+    }
+
+    /**
+     * The refined correspondence at a readout (the grid map until it is ready, or when switched off), through the
+     * editor's current points (trusted alone when the editor says so and they allow it): what the style and
+     * colorize windows read.
+     */
+    public static BiFunction<Alignment, Readout, Correspondence> editorCorrespondences(EditViewModel editor) {
+        return (alignment, readout) -> {
+            // the refined per-pixel map when the editor has it for this run and readout, else the grid map
+            Correspondence network = editor.refinedMap().base(alignment, readout);
+            List<UserPoint> points = editor.pointsProperty().get();
+            if (points == null || points.isEmpty()) {
+                return network;
+            }
+            boolean trust = editor.trustPointsProperty().get()
+                    && CorrectedCorrespondence.canTrust(points, alignment.source(), alignment.target());
+            return CorrectedCorrespondence.of(network, points, trust);
+        };
     }
 }

@@ -10,7 +10,7 @@ import org.learningsa.studio.align.PixelPoint;
  * target's centre {@code q = c + s·R(θ)·(p − c) + t}. Confidence 1 where the point lands inside the other
  * image and 0 where it falls off it, so a test isolates the transfer from the quality of an aligner.
  */
-record AffineCorrespondence(ImageRef source, ImageRef target, double rotationDegrees, double scale,
+public record AffineCorrespondence(ImageRef source, ImageRef target, double rotationDegrees, double scale,
                             double shiftX, double shiftY) implements Correspondence {
 
     @Override
@@ -29,7 +29,7 @@ record AffineCorrespondence(ImageRef source, ImageRef target, double rotationDeg
     }
 
     /** Target pixel → source position (T2S) or the inverse (S2T). */
-    PixelPoint unclamped(Direction direction, double x, double y) {
+    public PixelPoint unclamped(Direction direction, double x, double y) {
         double cx = (target.width() - 1) / 2.0;
         double cy = (target.height() - 1) / 2.0;
         double angle = Math.toRadians(rotationDegrees);

@@ -9,7 +9,7 @@ import org.learningsa.studio.image.RgbImage;
  * cool top right, green and flat bottom right, blended smoothly over about a tenth of the image), and
  * the exemplar the graded photo seen through a known affine map (black where the map leaves the photo).
  */
-final class SyntheticGrade {
+public final class SyntheticGrade {
 
     /** Per region: RGB gains then offsets. */
     private static final double[][] GRADES = {
@@ -21,7 +21,7 @@ final class SyntheticGrade {
     private SyntheticGrade() {
     }
 
-    static RgbImage grade(RgbImage image) {
+    public static RgbImage grade(RgbImage image) {
         int w = image.width();
         int h = image.height();
         byte[] out = new byte[w * h * 3];
@@ -44,7 +44,7 @@ final class SyntheticGrade {
     }
 
     /** exemplar(q) = graded(A⁻¹ q), bilinear; black outside the graded image. */
-    static RgbImage moved(RgbImage graded, AffineCorrespondence map) {
+    public static RgbImage moved(RgbImage graded, AffineCorrespondence map) {
         int w = map.source().width();
         int h = map.source().height();
         byte[] out = new byte[w * h * 3];
@@ -54,22 +54,27 @@ final class SyntheticGrade {
                 if (p.x() < 0 || p.y() < 0 || p.x() > graded.width() - 1 || p.y() > graded.height() - 1) {
                     continue;
                 }
-                int x0 = Math.min(graded.width() - 2, (int) p.x());
-                int y0 = Math.min(graded.height() - 2, (int) p.y());
-                double tx = p.x() - x0;
-                double ty = p.y() - y0;
-                for (int c = 0; c < 3; c++) {
-                    double top = graded.get(x0, y0, c) * (1 - tx) + graded.get(x0 + 1, y0, c) * tx;
-                    double bottom = graded.get(x0, y0 + 1, c) * (1 - tx) + graded.get(x0 + 1, y0 + 1, c) * tx;
-                    out[(y * w + x) * 3 + c] = (byte) Math.round(top * (1 - ty) + bottom * ty);
-                }
+                sampleInto(graded, p, out, (y * w + x) * 3);
             }
         }
         return new RgbImage(w, h, out);
     }
 
+    /** The image's colour at p (inside it), bilinear, written at {@code out[at..at+2]}. */
+    static void sampleInto(RgbImage image, PixelPoint p, byte[] out, int at) {
+        int x0 = Math.min(image.width() - 2, (int) p.x());
+        int y0 = Math.min(image.height() - 2, (int) p.y());
+        double tx = p.x() - x0;
+        double ty = p.y() - y0;
+        for (int c = 0; c < 3; c++) {
+            double top = image.get(x0, y0, c) * (1 - tx) + image.get(x0 + 1, y0, c) * tx;
+            double bottom = image.get(x0, y0 + 1, c) * (1 - tx) + image.get(x0 + 1, y0 + 1, c) * tx;
+            out[at + c] = (byte) Math.round(top * (1 - ty) + bottom * ty);
+        }
+    }
+
     /** Peak signal-to-noise ratio over all channels, in dB (8-bit peak). */
-    static double psnr(RgbImage a, RgbImage b) {
+    public static double psnr(RgbImage a, RgbImage b) {
         double sum = 0;
         byte[] x = a.rgb();
         byte[] y = b.rgb();

@@ -80,6 +80,36 @@ class EditViewModelTest {
         return Alignment.fromOutputs(new ImageRef(null, W, H), new ImageRef(null, W, H), name, false, outputs::get);
     }
 
+    /**
+     * After a run the refined per-pixel map is computed in the background (here at once) and is what the
+     * applications read, through the user's points (exact at them); the match list's map stays the grid;
+     * the View menu's switch goes back to the grid map.
+     */
+    @Test
+    void theApplicationsReadTheRefinedMapThroughThePointsAndTheSwitchGoesBackToTheGrid() throws Exception {
+        EditViewModel editor = editor(dir.resolve("autosave"));
+        RgbImage texture = org.learningsa.studio.align.dense.SyntheticPairs.texture(W, H, 3);
+        editor.sourcePixelsProperty().set(texture);
+        editor.targetPixelsProperty().set(texture);
+        editor.alignmentProperty().set(synthetic("model A"));
+        assertInstanceOf(NetworkCorrespondence.class, editor.correctedProperty().get(), "the match list's map");
+        assertInstanceOf(org.learningsa.studio.align.dense.DenseCorrespondence.class,
+                editor.appliedProperty().get(), "the applications' map");
+        editor.editModeProperty().set(true);
+        editor.click(Direction.SOURCE_TO_TARGET, new PixelPoint(50, 40), 2, false);
+        editor.click(Direction.TARGET_TO_SOURCE, new PixelPoint(80, 60), 2, false);
+        CorrectedCorrespondence applied = assertInstanceOf(CorrectedCorrespondence.class,
+                editor.appliedProperty().get());
+        assertInstanceOf(org.learningsa.studio.align.dense.DenseCorrespondence.class, applied.network());
+        PixelPoint atPoint = applied.map(Direction.SOURCE_TO_TARGET, 50, 40);
+        assertEquals(80, atPoint.x(), 0.01, "a user point stays exact on the refined map");
+        assertEquals(60, atPoint.y(), 0.01);
+        editor.refinedMap().enabledProperty().set(false);
+        CorrectedCorrespondence grid = assertInstanceOf(CorrectedCorrespondence.class,
+                editor.appliedProperty().get());
+        assertInstanceOf(NetworkCorrespondence.class, grid.network(), "switched off: the grid map");
+    }
+
     @Test
     void twoClicksAddAPointAndTheCorrectedMapGoesThroughIt() throws Exception {
         EditViewModel editor = editor(dir.resolve("autosave"));
@@ -107,6 +137,24 @@ class EditViewModelTest {
         editor.relabelSelected("  front wheel ");
         assertEquals("front wheel", editor.pointsProperty().get().get(1).label(), "the new point is selected; trimmed");
         assertEquals("Label p2 \"front wheel\"", editor.history().undoDescription());
+    }
+
+    @Test
+    void aPointBeyondTheMostOneCorrectionSolvesIsRefusedWithANotice() throws Exception {
+        EditViewModel editor = editor(dir.resolve("autosave"));
+        editor.alignmentProperty().set(synthetic("model A"));
+        List<UserPoint> full = new java.util.ArrayList<>();
+        for (int k = 0; k < org.learningsa.studio.core.InputLimits.POINTS_MAX_POINTS; k++) {
+            PixelPoint at = new PixelPoint(4 + 8 * (k % 24), 4 + 6 * (k / 24));
+            full.add(new UserPoint("p" + (k + 1), "", at, at, Origin.USER, false));
+        }
+        editor.load(full);
+        editor.editModeProperty().set(true);
+        editor.click(Direction.SOURCE_TO_TARGET, new PixelPoint(101, 151), 2, false);
+        assertNull(editor.pendingProperty().get(), "no second end is asked for a point that could not be applied");
+        assertEquals(full.size(), editor.pointsProperty().get().size());
+        assertTrue(notifications.stream().anyMatch(n -> n.title().equals("Too many points")), notifications.toString());
+        assertInstanceOf(CorrectedCorrespondence.class, editor.correctedProperty().get(), "the points still apply");
     }
 
     @Test

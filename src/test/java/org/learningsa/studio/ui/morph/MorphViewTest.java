@@ -130,7 +130,8 @@ class MorphViewTest {
 
         Path mp4 = dir.resolve("big.mp4");
         robot.interact(() -> {
-            viewModel.framesProperty().set(400);
+            // long enough to cancel, within the export limit (frames × canvas pixels ≤ 100 M: 250 × 720×480)
+            viewModel.framesProperty().set(250);
             viewModel.export(mp4, 720);
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#morphExportCancel").query().isVisible());
@@ -141,6 +142,21 @@ class MorphViewTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(gif), files.toList(), "no temporary file left");
         }
+    }
+
+    @Test
+    void anExportBeyondTheLimitsFailsBeforeAnyWork(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.morphProperty().get() != null);
+        Path dir = Files.createTempDirectory("lsa-morph-view");
+        Path gif = dir.resolve("huge.gif");
+        robot.interact(() -> {
+            viewModel.framesProperty().set(1000);
+            viewModel.export(gif, 8192);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.exportTaskProperty().get() == null);
+        assertFalse(Files.exists(gif));
+        assertTrue(notifications.stream().anyMatch(n -> n.title().equals("Export failed")
+                && String.valueOf(n).contains("1,000 frames may have at most 100,000 pixels")), notifications.toString());
     }
 
     private void waitForFrame(double t) throws Exception {

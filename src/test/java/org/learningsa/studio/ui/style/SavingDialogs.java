@@ -8,12 +8,12 @@ import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
 
 /** Records notifications; a save dialog answers with the suggested name in {@code folder} (none when null). */
-final class SavingDialogs implements DialogService {
+public final class SavingDialogs implements DialogService {
 
-    final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    public final List<Notification> notifications = new CopyOnWriteArrayList<>();
     private final Path folder;
 
-    SavingDialogs(Path folder) {
+    public SavingDialogs(Path folder) {
         this.folder = folder;
     }
 

@@ -2,10 +2,12 @@ package org.learningsa.studio.ui.style;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,8 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchStyleTransfer;
+import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
 import org.learningsa.studio.image.ImageDecoder;
@@ -32,6 +36,7 @@ class StyleViewModelTest {
         RgbImage photo = stripes(1500, 1000, 0);
         RgbImage painting = stripes(1500, 1000, 1);
         StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        viewModel.methodProperty().set(StyleMethod.COLOUR);
         viewModel.sourcePixelsProperty().set(photo);
         viewModel.targetPixelsProperty().set(painting);
         Alignment identity = identity(1500, 1000);
@@ -47,6 +52,53 @@ class StyleViewModelTest {
         RgbImage expected = StyleTransfer.transfer(new NetworkCorrespondence(identity, Readout.FUSED),
                 Direction.SOURCE_TO_TARGET, photo, painting, StyleSettings.defaults());
         assertArrayEquals(expected.rgb(), exported.rgb(), "the export is the full-size render of the same settings");
+    }
+
+    @Test
+    void thePatchMethodShowsAPreviewThenTheFullRenderAndExportsIt(@TempDir Path folder) {
+        RgbImage photo = stripes(300, 200, 0);
+        RgbImage painting = stripes(300, 200, 1);
+        StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        assertEquals(StyleMethod.PATCHES, viewModel.methodProperty().get(), "the default method");
+        viewModel.sourcePixelsProperty().set(photo);
+        viewModel.targetPixelsProperty().set(painting);
+        Alignment identity = identity(300, 200);
+        viewModel.alignmentProperty().set(identity);
+        // the immediate runner has run the preview and then the full render
+        assertTrue(viewModel.statusProperty().get().startsWith("Patches · Full size"), viewModel.statusProperty().get());
+        assertFalse(viewModel.fullRenderingProperty().get());
+        RgbImage expected = PatchStyleTransfer.transfer(new NetworkCorrespondence(identity, Readout.FUSED),
+                Direction.SOURCE_TO_TARGET, photo, painting, viewModel.patchSettings());
+        assertArrayEquals(expected.rgb(), viewModel.resultProperty().get().rgb());
+        // the painting's colours (and no longer the photo's) make up the result
+        assertTrue(Distance.meanAbsolute(viewModel.resultProperty().get(), painting)
+                < Distance.meanAbsolute(viewModel.resultProperty().get(), photo));
+
+        Path png = folder.resolve("patches.png");
+        viewModel.exportResult(png);
+        assertArrayEquals(expected.rgb(), ImageDecoder.decode(png).rgb(), "the export is the full render");
+        Path figure = folder.resolve("triptych.png");
+        viewModel.exportTriptych(figure);
+        assertTrue(Files.isRegularFile(figure));
+        assertTrue(dialogs.notifications.stream().allMatch(n -> n.severity() == Notification.Severity.INFO),
+                dialogs.notifications.toString());
+
+        viewModel.methodProperty().set(StyleMethod.COLOUR);
+        assertTrue(viewModel.statusProperty().get().startsWith("Colour"), viewModel.statusProperty().get());
+        viewModel.methodProperty().set(StyleMethod.PATCHES);
+        viewModel.strengthProperty().set(0);
+        assertArrayEquals(photo.rgb(), viewModel.resultProperty().get().rgb());
+    }
+
+    /** Mean absolute difference per channel. */
+    private static final class Distance {
+        static double meanAbsolute(RgbImage a, RgbImage b) {
+            double sum = 0;
+            for (int i = 0; i < a.rgb().length; i++) {
+                sum += Math.abs((a.rgb()[i] & 0xFF) - (b.rgb()[i] & 0xFF));
+            }
+            return sum / a.rgb().length;
+        }
     }
 
     @Test
