@@ -65,6 +65,18 @@ class ExportFigureViewModelTest {
     }
 
     @Test
+    void perScalePanelsAtOneColumnAreRefusedWithAHint(@TempDir Path folder) {
+        model.scalesProperty().set(true);
+        model.oneColumn();
+        assertNull(model.figureProperty().get(), "five panels of 17 mm are unreadable");
+        assertTrue(model.problemProperty().get().contains("17 mm") && model.problemProperty().get().contains("Two columns"),
+                model.problemProperty().get());
+        assertNull(model.export(folder.resolve("x.pdf")));
+        model.twoColumns();
+        assertTrue(model.figureProperty().get() != null, "at two columns (35 mm each) they are drawn");
+    }
+
+    @Test
     void outOfRangeValuesAreNamedAndNothingIsExported(@TempDir Path folder) {
         model.dpiProperty().set(5);
         assertNull(model.figureProperty().get());

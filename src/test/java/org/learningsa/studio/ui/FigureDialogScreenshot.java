@@ -33,6 +33,13 @@ public final class FigureDialogScreenshot {
                     Preferences.userRoot().node("org/learningsa/studio/test/screenshot"));
             preferences.clear();
             preferences.putBoolean("figure.scales", Boolean.getBoolean("scales"));
+            // -Dwidth=83 -Dlayout=STACKED: one column, stacked (the per-scale panels' hint)
+            if (System.getProperty("width") != null) {
+                preferences.putDouble("figure.width", Double.parseDouble(System.getProperty("width")));
+            }
+            if (System.getProperty("layout") != null) {
+                preferences.put("figure.layout", System.getProperty("layout"));
+            }
             window[0] = new MainWindow(SamplePairs.installed(), StudioAlignerCatalog.forApp(), tasks, preferences,
                     d -> d);
             Stage stage = new Stage();

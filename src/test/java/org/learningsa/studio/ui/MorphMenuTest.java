@@ -62,6 +62,17 @@ class MorphMenuTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> halfway.getImage() != null);
         ImageView live = (ImageView) morph.getScene().lookup("#morphImage");
         assertTrue(live.getImage() != null, "the live morph shows");
+        // its notifications are drawn as cards (the app's stylesheet), not bare text over the thumbnails
+        javafx.scene.layout.Region[] card = new javafx.scene.layout.Region[1];
+        robot.interact(() -> {
+            org.learningsa.studio.ui.dialog.NotificationArea area = (org.learningsa.studio.ui.dialog.NotificationArea)
+                    morph.getScene().lookup("#notificationArea");
+            area.show(org.learningsa.studio.ui.dialog.Notification.info("Export cancelled", "Nothing was written."));
+            card[0] = (javafx.scene.layout.Region) area.getChildren().get(0);
+            card[0].applyCss();
+        });
+        assertTrue(card[0].getBackground() != null && !card[0].getBackground().getFills().isEmpty(),
+                "the notice has its background");
         robot.interact(() -> ((Stage) morph).close());
     }
 

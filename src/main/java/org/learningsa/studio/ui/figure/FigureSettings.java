@@ -33,8 +33,17 @@ public record FigureSettings(FigureLayout layout, double width, LengthUnit unit,
         return unit.toMm(width);
     }
 
+    /** The narrowest per-scale panel that still shows its matches readably (18 mm at one column did not). */
+    static final double MIN_SCALE_PANEL_MM = 30;
+
     /** The renderer's options; throws IllegalArgumentException naming a value out of range. */
     public MatchFigureOptions options(FigureStyle base) {
+        int panels = org.learningsa.studio.align.Readout.values().length;
+        if (scales && widthMm() / panels < MIN_SCALE_PANEL_MM) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the %d per-scale panels would be %.0f mm wide "
+                    + "each, too small to read: widen the figure to %.0f mm or more (Two columns), or untick Per-scale "
+                    + "panels", panels, widthMm() / panels, panels * MIN_SCALE_PANEL_MM));
+        }
         FigureStyle style = base.withLineWidth(lineWidthPt).withPointSize(pointSizePt);
         return new MatchFigureOptions(layout, new FigureSize(widthMm(), dpi), style, background, caption, captionText,
                 scales, heatmap, labels);

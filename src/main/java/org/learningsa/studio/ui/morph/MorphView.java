@@ -233,11 +233,14 @@ public final class MorphView {
         frames.setEditable(true);
         frames.setPrefWidth(90);
         frames.valueProperty().addListener((obs, old, now) -> viewModel.framesProperty().set(now));
+        // the export dialog sets the frames too: the field follows, so it never says 20 while the player has 150
+        viewModel.framesProperty().addListener((obs, old, now) -> frames.getValueFactory().setValue(now.intValue()));
         Spinner<Double> fps = new Spinner<>(1.0, 100.0, viewModel.fpsProperty().get(), 1.0);
         fps.setId("morphFps");
         fps.setEditable(true);
         fps.setPrefWidth(90);
         fps.valueProperty().addListener((obs, old, now) -> viewModel.fpsProperty().set(now));
+        viewModel.fpsProperty().addListener((obs, old, now) -> fps.getValueFactory().setValue(now.doubleValue()));
         ChoiceBox<MorphEasing> easing = new ChoiceBox<>();
         easing.setId("morphEasing");
         easing.getItems().addAll(MorphEasing.values());

@@ -31,7 +31,10 @@ public final class MorphWindows {
         }
         window.setTitle("Morph — " + correspondence.source().displayName() + " → "
                 + correspondence.target().displayName() + " (" + correspondence.description() + ")");
-        window.setScene(new Scene(root, 1040, 840));
+        Scene scene = new Scene(root, 1040, 840);
+        // the app's stylesheet: without it a notification card ("Export cancelled") had no background
+        scene.getStylesheets().add(org.learningsa.studio.ui.MainWindow.class.getResource("studio.css").toExternalForm());
+        window.setScene(scene);
         window.setOnHidden(e -> view.close());
         window.show();
         viewModel.prepare();

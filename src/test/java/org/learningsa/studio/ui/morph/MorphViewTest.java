@@ -59,6 +59,13 @@ class MorphViewTest {
     }
 
     @Test
+    void theFramesFieldFollowsTheFramesTheExportDialogSet(FxRobot robot) {
+        robot.interact(() -> viewModel.framesProperty().set(150));
+        javafx.scene.control.Spinner<?> frames = robot.lookup("#morphFrames").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(150, frames.getValue(), "the field says what the player plays");
+    }
+
+    @Test
     void scrubbingShowsTheSourceTheTargetAndFramesBetween(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.morphProperty().get() != null);
         assertNotNull(robot.lookup("#morphHalfwayImage").queryAs(ImageView.class).getImage(), "the halfway view");
