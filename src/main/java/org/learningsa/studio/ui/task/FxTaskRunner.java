@@ -2,6 +2,7 @@ package org.learningsa.studio.ui.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -74,7 +75,15 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 task.failed(error);
             }
         });
-        workers.submit(fxTask);
+        try {
+            workers.submit(fxTask);
+        } catch (RejectedExecutionException closed) {
+            // the window closed while a result was on its way, and that result asked for more work (a refined
+            // map after a run): there is no one left to show it to, so the task ends before it starts
+            LOG.debug("{} not started: the task runner is closed", task.title());
+            handle.cancel();
+            handle.finish();
+        }
         return handle;
     }
 
