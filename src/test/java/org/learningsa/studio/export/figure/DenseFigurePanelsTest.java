@@ -21,13 +21,13 @@ import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.PixelPoint;
 
 /** The dense-flow panels of a match figure: laid out only when asked for, drawn in the Middlebury colours. */
-class DenseFigurePanelsTest {
+public class DenseFigurePanelsTest {
 
     /**
      * An expansion about the source's centre (so the flow points every way and the panel holds every hue), the
      * right half of the source with confidence 0 and the left half with 1.
      */
-    static Correspondence expansion(ImageRef source, ImageRef target) {
+    public static Correspondence expansion(ImageRef source, ImageRef target) {
         return new Correspondence() {
             @Override
             public ImageRef source() {
