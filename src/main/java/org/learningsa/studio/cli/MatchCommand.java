@@ -137,6 +137,12 @@ public final class MatchCommand implements Callable<Integer> {
             description = "source and target side by side or stacked (default: ${DEFAULT-VALUE})")
     String layout;
 
+    @Option(names = "--figure-panels", paramLabel = "LIST",
+            description = "add dense-flow panels under the figure's pair, from the refined map (as --flow reads it): "
+                    + "a comma-separated list of flow (Middlebury colours with the colour-wheel legend), confidence, "
+                    + "warped (the target warped onto the source), difference (|warped - source|), or all")
+    String figurePanels;
+
     @Option(names = "--no-caption", description = "leave the caption (model, readout, confidence, mapping) off the figure")
     boolean noCaption;
 
@@ -173,12 +179,10 @@ public final class MatchCommand implements Callable<Integer> {
             if (csv != null) {
                 MatchCsv.write(result.matches(), csv);
             }
-            if (figure != null) {
-                MatchFigureExport.write(result, sourceImage, targetImage, top, figureOptions, figure);
-            }
-            if (flow != null || flowConfidence != null || warped != null) {
+            Correspondence dense = null;
+            if (flow != null || flowConfidence != null || warped != null || !figureOptions.densePanels().isEmpty()) {
                 // only here is the dense map read, so a plain lsa match costs what it did before
-                Correspondence dense = pointsOptions.correspondence(result.alignment(), result.readout(),
+                dense = pointsOptions.correspondence(result.alignment(), result.readout(),
                         sourceImage, targetImage, source, target, spec.commandLine().getErr(), progress,
                         CancelToken.NEVER);
                 ProgressLine.endOpenLine();
@@ -192,6 +196,9 @@ public final class MatchCommand implements Callable<Integer> {
                 if (warped != null) {
                     StyleImages.writePng(WarpedImage.warp(dense, targetImage.pixels()), warped);
                 }
+            }
+            if (figure != null) {
+                MatchFigureExport.write(result, sourceImage, targetImage, top, figureOptions, dense, figure);
             }
             if (json == null && csv == null && figure == null && flow == null && flowConfidence == null
                     && warped == null) {
@@ -239,10 +246,15 @@ public final class MatchCommand implements Callable<Integer> {
             if (figure != null) {
                 FigureFormat.of(figure);
             }
+            if (figurePanels != null && figure == null) {
+                throw new IllegalArgumentException("--figure-panels adds panels to a figure: give --figure OUT too");
+            }
             return MatchFigureOptions.defaults()
                     .withSize(new FigureSize(figureWidthMm, dpi))
                     .withLayout(FigureLayout.parse(layout))
-                    .withCaption(!noCaption, null);
+                    .withCaption(!noCaption, null)
+                    .withDensePanels(figurePanels == null ? java.util.Set.of()
+                            : org.learningsa.studio.export.figure.DensePanel.parse(figurePanels));
         } catch (IllegalArgumentException | org.learningsa.studio.core.UserFacingException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

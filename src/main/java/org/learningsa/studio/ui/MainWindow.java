@@ -236,6 +236,11 @@ public final class MainWindow {
         // the editor's points, labelled or not, for "keypoint labels"
         content = content.withLabels(editor.pointsProperty().get().stream()
                 .map(p -> new MatchFigureContent.LabelledPoint(p.label(), p.source(), p.target())).toList());
+        // the dense panels show the map the editor applies (the refined one once it is there), as View → Dense flow
+        org.learningsa.studio.align.Correspondence applied = editViewModel().appliedProperty().get();
+        content = content.withDense(new org.learningsa.studio.export.figure.DenseFigureImages(applied != null ? applied
+                : new org.learningsa.studio.align.NetworkCorrespondence(display.alignmentProperty().get(),
+                display.readoutProperty().get()), main.sourcePixelsProperty().get(), main.targetPixelsProperty().get()));
         figureModel.baseStyleProperty().set(ViewFigureContent.style(display.colorMapProperty().get()));
         figureModel.contentProperty().set(content);
         return true;

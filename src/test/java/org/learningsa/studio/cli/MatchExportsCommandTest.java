@@ -90,12 +90,31 @@ class MatchExportsCommandTest {
     }
 
     @Test
+    void figurePanelsAddTheDenseFlowFromTheRefinedMap(@TempDir Path folder) throws Exception {
+        assumeTrue(Files.isRegularFile(SOURCE), "sample images not found (run from the project folder)");
+        Path svg = folder.resolve("dense.svg");
+        CliRun run = CliRun.of("match", SOURCE.toString(), TARGET.toString(), "--default-aligner", "--top", "20",
+                "--figure", svg.toString(), "--figure-panels", "flow,difference");
+        assertEquals(0, run.exitCode(), run.err());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals(2 + 2 + 1, document.getElementsByTagNameNS(SVG, "image").getLength(),
+                "the pair, the two dense panels and the colour wheel");
+        String text = document.getDocumentElement().getTextContent();
+        assertTrue(text.contains("Middlebury") && text.contains("refined per pixel"), text);
+        assertTrue(text.contains("dense flow") && text.contains("|warped − source|"), "panel titles: " + text);
+    }
+
+    @Test
     void badFigureOptionsFailBeforeAnyWorkAndWriteNothing(@TempDir Path folder) throws Exception {
         Path json = folder.resolve("m.json");
         for (List<String> bad : List.of(List.of("--figure", folder.resolve("m.jpeg").toString()),
                 List.of("--figure", folder.resolve("m.png").toString(), "--dpi", "5"),
                 List.of("--figure", folder.resolve("m.png").toString(), "--figure-width-mm", "0"),
-                List.of("--figure", folder.resolve("m.png").toString(), "--layout", "diagonal"))) {
+                List.of("--figure", folder.resolve("m.png").toString(), "--layout", "diagonal"),
+                List.of("--figure", folder.resolve("m.png").toString(), "--figure-panels", "flow,wheel"),
+                List.of("--figure-panels", "all"))) {
             List<String> args = new java.util.ArrayList<>(List.of("match", SOURCE.toString(), TARGET.toString(),
                     "--default-aligner", "--json", json.toString()));
             args.addAll(bad);

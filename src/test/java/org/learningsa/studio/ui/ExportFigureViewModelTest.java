@@ -1,6 +1,7 @@
 package org.learningsa.studio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +19,13 @@ import org.learningsa.studio.align.ConfidenceKind;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.Match;
 import org.learningsa.studio.align.PixelPoint;
+import org.learningsa.studio.export.figure.DenseFigureImages;
+import org.learningsa.studio.export.figure.DenseFigurePanelsTest;
+import org.learningsa.studio.export.figure.DensePanel;
 import org.learningsa.studio.export.figure.FigureFormat;
+import org.learningsa.studio.export.figure.MatchFigure;
 import org.learningsa.studio.export.figure.MatchFigureContent;
+import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.dialog.Notification;
 import org.learningsa.studio.ui.figure.ExportFigureDialog;
 import org.learningsa.studio.ui.figure.ExportFigureViewModel;
@@ -98,6 +105,35 @@ class ExportFigureViewModelTest {
         assertEquals(100, remembered.dpi());
         assertEquals(FigureFormat.SVG, remembered.format(), "the next save dialog proposes SVG");
         assertEquals("source-target-figure.svg", model.suggestedName());
+    }
+
+    @Test
+    void denseFlowPanelsCanBeTickedWhenTheViewHasAMapAndAreRemembered(@TempDir Path folder) throws Exception {
+        assertFalse(model.denseAvailableProperty().get(), "no correspondence: nothing to draw the flow from");
+        model.denseProperty(DensePanel.FLOW).set(true);
+        assertEquals(List.of(), model.figureProperty().get().densePanels(), "ticked but unavailable draws nothing");
+        double plainHeight = model.figureProperty().get().heightPt();
+
+        MatchFigureContent plain = content();
+        RgbImage pixels = new RgbImage(200, 150, new byte[3 * 200 * 150]);
+        model.contentProperty().set(plain.withDense(new DenseFigureImages(
+                DenseFigurePanelsTest.expansion(plain.source(), plain.target()), pixels, pixels)));
+        assertTrue(model.denseAvailableProperty().get());
+        model.denseProperty(DensePanel.DIFFERENCE).set(true);
+        MatchFigure figure = model.figureProperty().get();
+        assertEquals(List.of(DensePanel.FLOW, DensePanel.DIFFERENCE), figure.densePanels());
+        assertTrue(figure.heightPt() > plainHeight, "a row of panels under the pair");
+        assertTrue(model.generatedCaptionProperty().get().contains("Middlebury"), "the caption explains the wheel");
+        assertEquals(figure.captionText(), model.captionShownProperty().get(), "the editor shows what is drawn");
+        assertNull(model.settings().captionText(), "the dense sentence is generated, not an edit");
+
+        assertNotNull(model.export(folder.resolve("dense.png")));
+        assertTrue(Files.size(folder.resolve("dense.png")) > 0);
+        assertEquals(EnumSet.of(DensePanel.FLOW, DensePanel.DIFFERENCE), FigureSettings.load(preferences).densePanels());
+        ExportFigureViewModel next = new ExportFigureViewModel(new ImmediateTaskRunner(), dialogs, preferences);
+        assertTrue(next.denseProperty(DensePanel.FLOW).get() && !next.denseProperty(DensePanel.WARPED).get());
+        next.resetAll();
+        assertFalse(next.denseProperty(DensePanel.FLOW).get(), "off by default");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
 /**
  * Not a test: under Xvfb, opens the app on its first sample pair, runs the default aligner, picks a
  * point, opens File → Export figure… and grabs the screen (for looking at the dialog), then exits.
- * {@code DISPLAY=:99 java -cp … org.learningsa.studio.ui.FigureDialogScreenshot OUT.png}
+ * {@code DISPLAY=:99 java -cp … org.learningsa.studio.ui.FigureDialogScreenshot OUT.png} (-Ddense=all ticks the
+ * dense-flow panels)
  */
 public final class FigureDialogScreenshot {
 
@@ -36,6 +37,10 @@ public final class FigureDialogScreenshot {
             // -Dwidth=83 -Dlayout=STACKED: one column, stacked (the per-scale panels' hint)
             if (System.getProperty("width") != null) {
                 preferences.putDouble("figure.width", Double.parseDouble(System.getProperty("width")));
+            }
+            // -Ddense=all: the dense-flow panels ticked (issue 21)
+            if (System.getProperty("dense") != null) {
+                preferences.put("figure.dense", System.getProperty("dense"));
             }
             if (System.getProperty("layout") != null) {
                 preferences.put("figure.layout", System.getProperty("layout"));

@@ -30,6 +30,13 @@ public final class MatchFigure implements Figure {
     private record Multiple(String title, Rectangle2D source, Rectangle2D target, List<Match> matches) {
     }
 
+    /** One dense-flow panel: what it shows and where. */
+    private record DenseCell(DensePanel panel, Rectangle2D area) {
+    }
+
+    /** The colour-wheel legend's pixels (drawn inset into the flow panel). */
+    private static final int LEGEND_PIXELS = 101;
+
     private final MatchFigureContent content;
     private final MatchFigureOptions options;
     private final FigureStyle style;
@@ -39,6 +46,8 @@ public final class MatchFigure implements Figure {
     private final Rectangle2D targetPanel;
     private final Rectangle2D bar;
     private final List<Multiple> multiples = new ArrayList<>();
+    /** The dense-flow panels under the pair, in {@link DensePanel} order. */
+    private final List<DenseCell> denseCells = new ArrayList<>();
     /** Small multiples' images, made on first paint (laying out a figure must stay cheap: the dialog does it per keystroke). */
     private BufferedImage sourceThumbnail;
     private BufferedImage targetThumbnail;
@@ -90,6 +99,21 @@ public final class MatchFigure implements Figure {
             y = rowTop + h;
         }
 
+        if (showsDense()) {
+            List<DensePanel> shown = List.copyOf(options.densePanels());
+            int count = shown.size();
+            double between = gap * 0.75;
+            double cell = (inner - (count - 1) * between) / Math.max(2, count);
+            double h = cell / aspect(content.source());
+            double titleHeight = FigureText.height(FigureText.font(font * 0.85, false), 1);
+            double rowTop = y + gap + titleHeight;
+            for (int i = 0; i < count; i++) {
+                denseCells.add(new DenseCell(shown.get(i),
+                        new Rectangle2D.Double(margin + i * (cell + between), rowTop, cell, h)));
+            }
+            y = rowTop + h;
+        }
+
         caption = CaptionBlock.of(options.caption() ? captionText() : null, style, margin, y + gap * 0.75, inner);
         y = caption.lines().isEmpty() ? y : caption.bottom();
         height = y + margin;
@@ -125,7 +149,48 @@ public final class MatchFigure implements Figure {
             generated += " Heatmap: correlation of the ringed point's cell with every cell of the other image"
                     + " (stretched from its minimum to its maximum).";
         }
+        if (!denseCells.isEmpty()) {
+            generated += denseCaption();
+        }
         return generated;
+    }
+
+    private boolean showsDense() {
+        return !options.densePanels().isEmpty() && content.dense() != null;
+    }
+
+    /** The dense panels shown, in order (empty when none are asked for or the content has no correspondence). */
+    public List<DensePanel> densePanels() {
+        return denseCells.stream().map(DenseCell::panel).toList();
+    }
+
+    /** Where a dense panel is drawn (points), or null when it is not shown. */
+    public Rectangle2D densePanelArea(DensePanel panel) {
+        return denseCells.stream().filter(c -> c.panel() == panel).map(c -> (Rectangle2D) c.area().clone())
+                .findFirst().orElse(null);
+    }
+
+    /** The colour wheel's square inside the flow panel: a quarter of its height, at its top right corner. */
+    private Rectangle2D legendArea(Rectangle2D panel) {
+        double side = Math.min(panel.getWidth(), panel.getHeight()) * 0.3;
+        double inset = side * 0.08;
+        return new Rectangle2D.Double(panel.getMaxX() - side - inset, panel.getY() + inset, side, side);
+    }
+
+    private String denseCaption() {
+        StringBuilder text = new StringBuilder(" Below, source → target from the ")
+                .append(content.dense().description()).append(':');
+        List<String> parts = new ArrayList<>();
+        for (DenseCell cell : denseCells) {
+            parts.add(switch (cell.panel()) {
+                case FLOW -> " the flow in the Middlebury colours (hue = direction, saturation = length relative to the"
+                        + " 99th percentile, white = no motion; the wheel is the legend)";
+                case CONFIDENCE -> " the per-pixel confidence (black 0, white 1)";
+                case WARPED -> " the target resampled into the source's frame along the flow";
+                case DIFFERENCE -> " its absolute difference to the source (bright where the alignment fails)";
+            });
+        }
+        return text.append(String.join(";", parts)).append('.').toString();
     }
 
     private boolean showsHeatmap() {
@@ -141,9 +206,10 @@ public final class MatchFigure implements Figure {
         return lines;
     }
 
-    /** Raster images embedded: two per pair shown, plus the heatmap. */
+    /** Raster images embedded: two per pair shown, plus the heatmap, each dense panel and the colour wheel. */
     public int embeddedImages() {
-        return 2 + 2 * multiples.size() + (showsHeatmap() ? 1 : 0);
+        return 2 + 2 * multiples.size() + (showsHeatmap() ? 1 : 0) + denseCells.size()
+                + (densePanelArea(DensePanel.FLOW) != null ? 1 : 0);
     }
 
     public Rectangle2D sourcePanel() {
@@ -201,7 +267,48 @@ public final class MatchFigure implements Figure {
             FigureText.draw(g, multiple.title(), (float) (centre - titleWidth / 2),
                     (float) (multiple.source().getY() - style.fontSizePt() * 0.3));
         }
+        if (!denseCells.isEmpty()) {
+            paintDense(g, titleFont);
+        }
         caption.paint(g);
+    }
+
+    private void paintDense(Graphics2D g, Font titleFont) {
+        org.learningsa.studio.align.dense.FlowPictures pictures = content.dense().pictures();
+        for (DenseCell cell : denseCells) {
+            Rectangle2D area = cell.area();
+            FigurePanels.drawImage(g, FigurePanels.toBuffered(switch (cell.panel()) {
+                case FLOW -> pictures.flowColours();
+                case CONFIDENCE -> pictures.confidence();
+                case WARPED -> pictures.warped();
+                case DIFFERENCE -> pictures.difference();
+            }), area);
+            // a hairline frame: white parts of a panel (no motion, full confidence) would melt into the page
+            g.setColor(Color.GRAY);
+            g.setStroke(new BasicStroke((float) Math.max(0.25, style.lineWidthPt() * 0.4)));
+            g.draw(area);
+            if (cell.panel() == DensePanel.FLOW) {
+                Rectangle2D legend = legendArea(area);
+                Ellipse2D disc = new Ellipse2D.Double(legend.getX(), legend.getY(), legend.getWidth(),
+                        legend.getHeight());
+                Graphics2D clipped = (Graphics2D) g.create();
+                try {
+                    clipped.clip(disc);
+                    FigurePanels.drawImage(clipped, FigurePanels.toBuffered(
+                            org.learningsa.studio.align.dense.FlowImages.legend(LEGEND_PIXELS)), legend);
+                } finally {
+                    clipped.dispose();
+                }
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke((float) Math.max(0.3, style.lineWidthPt() * 0.6)));
+                g.draw(disc);
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(titleFont);
+            double titleWidth = FigureText.width(titleFont, cell.panel().title());
+            FigureText.draw(g, cell.panel().title(), (float) (area.getCenterX() - titleWidth / 2),
+                    (float) (area.getY() - style.fontSizePt() * 0.3));
+        }
     }
 
     private void paintMatches(Graphics2D g, List<Match> matches, Rectangle2D source, Rectangle2D target,

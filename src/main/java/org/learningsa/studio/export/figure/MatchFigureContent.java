@@ -23,10 +23,12 @@ import org.learningsa.studio.align.Readout;
  * @param target the frame of the target coordinates
  * @param scales per-readout matches for the small multiples; empty when not computed
  * @param inspected the inspected point, or null
+ * @param dense the correspondence for the dense-flow panels, or null when there is none
  */
 public record MatchFigureContent(BufferedImage sourceImage, BufferedImage targetImage, ImageRef source, ImageRef target,
                                  List<Match> matches, ConfidenceKind confidenceKind, String caption,
-                                 List<ScaleMatches> scales, InspectedPoint inspected, List<LabelledPoint> labels) {
+                                 List<ScaleMatches> scales, InspectedPoint inspected, List<LabelledPoint> labels,
+                                 DenseFigureImages dense) {
 
     /** The matches of one readout, for one small multiple. */
     public record ScaleMatches(String title, List<Match> matches) {
@@ -67,6 +69,14 @@ public record MatchFigureContent(BufferedImage sourceImage, BufferedImage target
     public record LabelledPoint(String label, PixelPoint source, PixelPoint target) {
     }
 
+    /** Content without dense-flow panels. */
+    public MatchFigureContent(BufferedImage sourceImage, BufferedImage targetImage, ImageRef source, ImageRef target,
+                              List<Match> matches, ConfidenceKind confidenceKind, String caption,
+                              List<ScaleMatches> scales, InspectedPoint inspected, List<LabelledPoint> labels) {
+        this(sourceImage, targetImage, source, target, matches, confidenceKind, caption, scales, inspected, labels,
+                null);
+    }
+
     public MatchFigureContent {
         Objects.requireNonNull(sourceImage, "sourceImage");
         Objects.requireNonNull(targetImage, "targetImage");
@@ -102,26 +112,31 @@ public record MatchFigureContent(BufferedImage sourceImage, BufferedImage target
      */
     public MatchFigureContent withImages(BufferedImage source, BufferedImage target) {
         return new MatchFigureContent(source, target, this.source, this.target, matches, confidenceKind, caption, scales,
-                inspected, labels);
+                inspected, labels, dense);
     }
 
     public MatchFigureContent withMatches(List<Match> shown) {
         return new MatchFigureContent(sourceImage, targetImage, source, target, shown, confidenceKind, caption, scales,
-                inspected, labels);
+                inspected, labels, dense);
     }
 
     public MatchFigureContent withCaption(String text) {
         return new MatchFigureContent(sourceImage, targetImage, source, target, matches, confidenceKind, text, scales,
-                inspected, labels);
+                inspected, labels, dense);
     }
 
     public MatchFigureContent withInspected(InspectedPoint point) {
         return new MatchFigureContent(sourceImage, targetImage, source, target, matches, confidenceKind, caption, scales,
-                point, labels);
+                point, labels, dense);
     }
 
     public MatchFigureContent withLabels(List<LabelledPoint> points) {
         return new MatchFigureContent(sourceImage, targetImage, source, target, matches, confidenceKind, caption, scales,
-                inspected, points);
+                inspected, points, dense);
+    }
+
+    public MatchFigureContent withDense(DenseFigureImages images) {
+        return new MatchFigureContent(sourceImage, targetImage, source, target, matches, confidenceKind, caption, scales,
+                inspected, labels, images);
     }
 }

@@ -2,6 +2,7 @@ package org.learningsa.studio.export.figure;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.MatchService;
 import org.learningsa.studio.image.DecodedImage;
 import org.learningsa.studio.image.ImageDecoder;
@@ -26,8 +27,21 @@ public final class MatchFigureExport {
     /** Renders and writes in the format of {@code file}'s extension (atomically). */
     public static void write(MatchService.Result result, DecodedImage source, DecodedImage target, int top,
                              MatchFigureOptions options, Path file) {
+        write(result, source, target, top, options, null, file);
+    }
+
+    /**
+     * The same, with the dense-flow panels {@code options} asks for drawn from {@code dense} (the refined map
+     * {@code lsa match --flow} writes; null: no dense panels).
+     */
+    public static void write(MatchService.Result result, DecodedImage source, DecodedImage target, int top,
+                             MatchFigureOptions options, Correspondence dense, Path file) {
         FigureFormat.of(file);
-        MatchFigure figure = figure(result, source, target, top, options);
+        MatchFigureContent content = MatchFigureContent.of(result, fullResolution(source), fullResolution(target), top);
+        if (dense != null && !options.densePanels().isEmpty()) {
+            content = content.withDense(new DenseFigureImages(dense, source.pixels(), target.pixels()));
+        }
+        MatchFigure figure = new MatchFigure(content, options);
         FigureRenderer.write(figure, file, options.size().dpi(), options.background());
     }
 

@@ -6,10 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.learningsa.studio.align.Correspondence;
 import org.learningsa.studio.align.Direction;
-import org.learningsa.studio.align.ImageRef;
-import org.learningsa.studio.align.dense.DenseFlow;
-import org.learningsa.studio.align.dense.FlowImages;
-import org.learningsa.studio.image.AreaResize;
+import org.learningsa.studio.align.dense.FlowPictures;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.dialog.DialogService;
 import org.learningsa.studio.ui.dialog.Notification;
@@ -23,17 +20,13 @@ import org.learningsa.studio.ui.task.TaskRunner;
  */
 public final class DenseFlowViewModel {
 
-    /** The four pictures of one direction, at the full size of the image the direction starts from. */
-    public record Panels(RgbImage flowColours, RgbImage confidence, RgbImage warped, RgbImage difference) {
-    }
-
     private final Correspondence correspondence;
     private final RgbImage sourcePixels;
     private final RgbImage targetPixels;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(Direction.SOURCE_TO_TARGET);
-    private final ReadOnlyObjectWrapper<Panels> panels = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FlowPictures> panels = new ReadOnlyObjectWrapper<>();
 
     public DenseFlowViewModel(Correspondence correspondence, RgbImage sourcePixels, RgbImage targetPixels,
                               TaskRunner tasks, DialogService dialogs) {
@@ -59,17 +52,8 @@ public final class DenseFlowViewModel {
         }).onFailure(error -> dialogs.notify(Notification.error("The dense-flow view failed", error))));
     }
 
-    private Panels panels(Direction now) {
-        DenseFlow flow = DenseFlow.of(correspondence, now);
-        boolean forward = now == Direction.SOURCE_TO_TARGET;
-        RgbImage from = forward ? sourcePixels : targetPixels;
-        RgbImage to = forward ? targetPixels : sourcePixels;
-        ImageRef toFrame = forward ? correspondence.target() : correspondence.source();
-        RgbImage fromAtFlowSize = from.width() == flow.width() && from.height() == flow.height() ? from
-                : AreaResize.resize(from, flow.width(), flow.height());
-        RgbImage warped = FlowImages.warped(flow, to, toFrame.width(), toFrame.height());
-        return new Panels(FlowImages.colours(flow), FlowImages.confidence(flow), warped,
-                FlowImages.difference(warped, fromAtFlowSize));
+    private FlowPictures panels(Direction now) {
+        return FlowPictures.of(correspondence, now, sourcePixels, targetPixels);
     }
 
     public Correspondence correspondence() {
@@ -81,7 +65,7 @@ public final class DenseFlowViewModel {
     }
 
     /** The current direction's pictures; null while they are being made. */
-    public ReadOnlyObjectProperty<Panels> panelsProperty() {
+    public ReadOnlyObjectProperty<FlowPictures> panelsProperty() {
         return panels.getReadOnlyProperty();
     }
 }

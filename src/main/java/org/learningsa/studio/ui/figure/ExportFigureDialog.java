@@ -197,6 +197,13 @@ public final class ExportFigureDialog {
         grid.add(scales, 0, row++, 2, 1);
         grid.add(heatmap, 0, row++, 2, 1);
         grid.add(labels, 0, row++, 2, 1);
+        for (org.learningsa.studio.export.figure.DensePanel panel : org.learningsa.studio.export.figure.DensePanel.values()) {
+            CheckBox box = availableCheck("figureDense-" + panel.key(), model.denseProperty(panel),
+                    model.denseAvailableProperty());
+            box.textProperty().bind(javafx.beans.binding.Bindings.when(model.denseAvailableProperty())
+                    .then(denseText(panel)).otherwise(denseText(panel) + " (run the alignment first)"));
+            grid.add(box, 0, row++, 2, 1);
+        }
         grid.add(caption, 0, row++, 2, 1);
 
         TextArea captionText = new TextArea();
@@ -303,6 +310,16 @@ public final class ExportFigureDialog {
         box.disableProperty().bind(javafx.beans.binding.Bindings.not(available));
         box.setOnAction(e -> choice.set(box.isSelected()));
         return box;
+    }
+
+    /** The box's text: what the panel shows, under the pair, from the map the editor applies. */
+    private static String denseText(org.learningsa.studio.export.figure.DensePanel panel) {
+        return switch (panel) {
+            case FLOW -> "Dense flow panel (colour wheel + legend)";
+            case CONFIDENCE -> "Dense confidence panel";
+            case WARPED -> "Target warped onto source panel";
+            case DIFFERENCE -> "Difference to the source panel";
+        };
     }
 
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {

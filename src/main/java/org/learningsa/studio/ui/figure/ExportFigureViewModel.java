@@ -2,7 +2,14 @@ package org.learningsa.studio.ui.figure;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -20,6 +27,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.learningsa.studio.export.figure.Background;
+import org.learningsa.studio.export.figure.DensePanel;
 import org.learningsa.studio.export.figure.FigureFormat;
 import org.learningsa.studio.export.figure.FigureLayout;
 import org.learningsa.studio.export.figure.FigureRenderer;
@@ -66,6 +74,8 @@ public final class ExportFigureViewModel {
     private final BooleanProperty scales = new SimpleBooleanProperty();
     private final BooleanProperty heatmap = new SimpleBooleanProperty();
     private final BooleanProperty labels = new SimpleBooleanProperty();
+    /** One box per dense-flow panel, in {@link DensePanel} order. */
+    private final Map<DensePanel, BooleanProperty> dense = denseChoices();
     private final ObjectProperty<FigureFormat> format = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
 
@@ -77,6 +87,7 @@ public final class ExportFigureViewModel {
     private final StringBinding sizeText;
     private final BooleanBinding heatmapAvailable;
     private final BooleanBinding labelsAvailable;
+    private final BooleanBinding denseAvailable;
 
     public ExportFigureViewModel(TaskRunner tasks, DialogService dialogs, StudioPreferences preferences) {
         this.tasks = tasks;
@@ -98,15 +109,24 @@ public final class ExportFigureViewModel {
                 content);
         labelsAvailable = Bindings.createBooleanBinding(() -> content.get() != null && !content.get().labels().isEmpty(),
                 content);
-        generatedCaption = Bindings.createStringBinding(() -> generated(content.get()), content, heatmap, baseStyle);
+        denseAvailable = Bindings.createBooleanBinding(() -> content.get() != null && content.get().dense() != null,
+                content);
+        generatedCaption = Bindings.createStringBinding(() -> generated(content.get()), withDense(content, heatmap,
+                baseStyle));
+        // a caption not edited follows what is drawn (ticking a panel adds its sentence), an edited one stays
+        generatedCaption.addListener((obs, old, now) -> {
+            if (old != null && old.equals(captionShown.get())) {
+                captionShown.set(now);
+            }
+        });
         options = Bindings.createObjectBinding(() -> {
             try {
                 return settings().options(baseStyle.get());
             } catch (IllegalArgumentException e) {
                 return null;
             }
-        }, layout, width, unit, dpi, background, lineWidth, pointSize, caption, captionShown, scales, heatmap, labels,
-                baseStyle, generatedCaption);
+        }, withDense(layout, width, unit, dpi, background, lineWidth, pointSize, caption, captionShown, scales, heatmap,
+                labels, baseStyle, generatedCaption));
         problem = Bindings.createStringBinding(() -> {
             try {
                 settings().options(baseStyle.get());
@@ -136,7 +156,8 @@ public final class ExportFigureViewModel {
         if (from == null) {
             return "";
         }
-        MatchFigureOptions plain = MatchFigureOptions.defaults().withExtras(false, heatmap.get(), false);
+        MatchFigureOptions plain = MatchFigureOptions.defaults().withExtras(false, heatmap.get(), false)
+                .withDensePanels(tickedDense());
         return new MatchFigure(from, plain).captionText();
     }
 
@@ -145,7 +166,8 @@ public final class ExportFigureViewModel {
         String shown = captionShown.get();
         String edited = shown == null || shown.equals(generatedCaption == null ? "" : generatedCaption.get()) ? null : shown;
         return new FigureSettings(layout.get(), width.get(), unit.get(), dpi.get(), background.get(), lineWidth.get(),
-                pointSize.get(), caption.get(), edited, scales.get(), heatmap.get(), labels.get(), format.get());
+                pointSize.get(), caption.get(), edited, scales.get(), heatmap.get(), labels.get(), format.get(),
+                tickedDense());
     }
 
     private void apply(FigureSettings settings) {
@@ -161,6 +183,32 @@ public final class ExportFigureViewModel {
         heatmap.set(settings.heatmap());
         labels.set(settings.labels());
         format.set(settings.format());
+        dense.forEach((panel, ticked) -> ticked.set(settings.densePanels().contains(panel)));
+    }
+
+    private static Map<DensePanel, BooleanProperty> denseChoices() {
+        Map<DensePanel, BooleanProperty> choices = new EnumMap<>(DensePanel.class);
+        for (DensePanel panel : DensePanel.values()) {
+            choices.put(panel, new SimpleBooleanProperty());
+        }
+        return choices;
+    }
+
+    private Set<DensePanel> tickedDense() {
+        Set<DensePanel> ticked = EnumSet.noneOf(DensePanel.class);
+        dense.forEach((panel, box) -> {
+            if (box.get()) {
+                ticked.add(panel);
+            }
+        });
+        return ticked;
+    }
+
+    /** {@code others} and the dense-panel boxes: what a binding over the options depends on. */
+    private Observable[] withDense(Observable... others) {
+        List<Observable> all = new ArrayList<>(List.of(others));
+        all.addAll(dense.values());
+        return all.toArray(Observable[]::new);
     }
 
     /** The width presets: one column of a two-column paper. */
@@ -302,6 +350,16 @@ public final class ExportFigureViewModel {
 
     public BooleanProperty labelsProperty() {
         return labels;
+    }
+
+    /** Whether the dense-flow panel is ticked (drawn only when {@link #denseAvailableProperty()} holds). */
+    public BooleanProperty denseProperty(DensePanel panel) {
+        return dense.get(panel);
+    }
+
+    /** Whether the content has a correspondence to draw the dense-flow panels from. */
+    public BooleanBinding denseAvailableProperty() {
+        return denseAvailable;
     }
 
     public ObjectProperty<FigureFormat> formatProperty() {

@@ -1,7 +1,12 @@
 package org.learningsa.studio.ui.figure;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.learningsa.studio.export.figure.Background;
+import org.learningsa.studio.export.figure.DensePanel;
 import org.learningsa.studio.export.figure.FigureFormat;
 import org.learningsa.studio.export.figure.FigureLayout;
 import org.learningsa.studio.export.figure.FigureSize;
@@ -16,12 +21,25 @@ import org.learningsa.studio.ui.StudioPreferences;
  * @param width       in {@code unit}
  * @param captionText the edited caption, or null for the generated one (never remembered across pairs:
  *                    it names the pair)
+ * @param densePanels the dense-flow panels ticked (drawn when the view has a correspondence)
  */
 public record FigureSettings(FigureLayout layout, double width, LengthUnit unit, int dpi, Background background,
                              double lineWidthPt, double pointSizePt, boolean caption, String captionText, boolean scales,
-                             boolean heatmap, boolean labels, FigureFormat format) {
+                             boolean heatmap, boolean labels, FigureFormat format, Set<DensePanel> densePanels) {
 
     private static final String PREFIX = "figure.";
+
+    public FigureSettings {
+        densePanels = densePanels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(densePanels));
+    }
+
+    /** Settings without dense-flow panels. */
+    public FigureSettings(FigureLayout layout, double width, LengthUnit unit, int dpi, Background background,
+                          double lineWidthPt, double pointSizePt, boolean caption, String captionText, boolean scales,
+                          boolean heatmap, boolean labels, FigureFormat format) {
+        this(layout, width, unit, dpi, background, lineWidthPt, pointSizePt, caption, captionText, scales, heatmap,
+                labels, format, Set.of());
+    }
 
     public static FigureSettings defaults() {
         return new FigureSettings(FigureLayout.SIDE, FigureSize.TWO_COLUMN_MM, LengthUnit.MM, FigureSize.DEFAULT_DPI,
@@ -46,12 +64,12 @@ public record FigureSettings(FigureLayout layout, double width, LengthUnit unit,
         }
         FigureStyle style = base.withLineWidth(lineWidthPt).withPointSize(pointSizePt);
         return new MatchFigureOptions(layout, new FigureSize(widthMm(), dpi), style, background, caption, captionText,
-                scales, heatmap, labels);
+                scales, heatmap, labels, densePanels);
     }
 
     public FigureSettings withCaptionText(String text) {
         return new FigureSettings(layout, width, unit, dpi, background, lineWidthPt, pointSizePt, caption, text, scales,
-                heatmap, labels, format);
+                heatmap, labels, format, densePanels);
     }
 
     public static FigureSettings load(StudioPreferences preferences) {
@@ -69,7 +87,8 @@ public record FigureSettings(FigureLayout layout, double width, LengthUnit unit,
                 preferences.getBoolean(PREFIX + "scales", d.scales),
                 preferences.getBoolean(PREFIX + "heatmap", d.heatmap),
                 preferences.getBoolean(PREFIX + "labels", d.labels),
-                parse(FigureFormat.class, preferences.get(PREFIX + "format", d.format.name()), d.format));
+                parse(FigureFormat.class, preferences.get(PREFIX + "format", d.format.name()), d.format),
+                denseFrom(preferences.get(PREFIX + "dense", "")));
     }
 
     public void save(StudioPreferences preferences) {
@@ -85,6 +104,16 @@ public record FigureSettings(FigureLayout layout, double width, LengthUnit unit,
         preferences.putBoolean(PREFIX + "heatmap", heatmap);
         preferences.putBoolean(PREFIX + "labels", labels);
         preferences.put(PREFIX + "format", format.name());
+        preferences.put(PREFIX + "dense", densePanels.stream().map(DensePanel::key).collect(Collectors.joining(",")));
+    }
+
+    /** The remembered dense panels; none when the stored list does not parse (an older or edited file). */
+    private static Set<DensePanel> denseFrom(String stored) {
+        try {
+            return DensePanel.parse(stored);
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {

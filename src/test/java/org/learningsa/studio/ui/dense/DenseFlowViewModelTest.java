@@ -29,7 +29,7 @@ class DenseFlowViewModelTest {
         DenseFlowViewModel model = new DenseFlowViewModel(shift(6, 4), source, target, new ImmediateTaskRunner(),
                 silentDialogs());
         model.compute();
-        DenseFlowViewModel.Panels panels = model.panelsProperty().get();
+        org.learningsa.studio.align.dense.FlowPictures panels = model.panelsProperty().get();
         assertNotNull(panels);
         // inside (away from the band the shift brings in from outside) the warped target is the source
         long total = 0;
