@@ -123,6 +123,7 @@ class MainWindowTest {
         MatchOverlay overlay = window.pairView().overlay();
         var fused = overlay.shown().matches();
         assertFalse(fused.isEmpty(), "the fused readout shows matches");
+        String filtersBefore = filters();
         @SuppressWarnings("unchecked")
         ChoiceBox<Readout> readout = robot.lookup("#readoutChoice").queryAs(ChoiceBox.class);
         robot.clickOn(readout);
@@ -134,7 +135,18 @@ class MainWindowTest {
         robot.type(javafx.scene.input.KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Readout.FUSED, readout.getValue(), "key 0 is the fused readout");
-        assertTrue(fused.matches().equals(overlay.shown().matches().matches()), "back to the fused matches, from the cache");
+        // the message names what the matches depend on, so that a failure says which of them changed
+        assertTrue(fused.matches().equals(overlay.shown().matches().matches()), () -> "back to the fused matches, from "
+                + "the cache; before: " + filtersBefore + "; now: " + filters());
+    }
+
+    /** What the shown matches are computed from besides the readout: the run, the filters, the user's points. */
+    private String filters() {
+        var display = window.displayViewModel();
+        return "alignment@" + Integer.toHexString(System.identityHashCode(display.alignmentProperty().get()))
+                + " kind " + display.confidenceKindProperty().get() + " top " + display.topNProperty().get()
+                + " min " + display.minConfidenceProperty().get() + " consistent " + display.consistentOnlyProperty().get()
+                + " points " + window.editViewModel().pointsProperty().get().size();
     }
 
     @Test

@@ -112,7 +112,10 @@ class StyleViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(painting, viewModel.inputProperty().get());
         assertSame(photo, viewModel.exemplarProperty().get());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.resultProperty().get() != before);
+        // the swapped roles' render, preview and full size, is what the user sees once nothing renders any more
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> viewModel.resultProperty().get() != before
+                && settled()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(meanDifference(viewModel.resultProperty().get(), painting) > 10, "now the photo recolours the painting");
 
         robot.clickOn("#styleMask");
@@ -152,12 +155,26 @@ class StyleViewTest {
         assertEquals(Notification.Severity.INFO, notifications.get(1).severity(), notifications.toString());
     }
 
+    /**
+     * Waits until the status names {@code text} and the render is finished, the patch method's full-size one
+     * included: its result replaces the preview's when it lands, so a result read while it still runs is not the
+     * one the user ends up seeing. Read on the JavaFX thread, where the preview's end and the full render's start
+     * happen in one step.
+     */
     private void waitForStatus(FxRobot robot, String text) throws Exception {
         Label status = robot.lookup("#styleStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> status.getText().contains(text) && !viewModel.renderingProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> status.getText().contains(text) && settled()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(notifications.stream().noneMatch(n -> n.severity() == Notification.Severity.ERROR), notifications.toString());
+    }
+
+    /** No render runs: neither the preview (or colour render) nor the patch method's full-size one. */
+    private boolean settled() {
+        return !viewModel.renderingProperty().get() && !viewModel.fullRenderingProperty().get();
+    }
+
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get();
     }
 
     private static ZoomableImagePane pane(FxRobot robot, String imageId) {
