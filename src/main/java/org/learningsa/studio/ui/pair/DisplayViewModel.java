@@ -19,6 +19,7 @@ import org.learningsa.studio.align.MatchSet;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.ui.StudioPreferences;
 import org.learningsa.studio.ui.view.ColorMap;
+import org.learningsa.studio.ui.view.ColourRange;
 
 /**
  * What the overlay shows and how: readout, confidence kind, colour map, filters and layers. The
@@ -128,7 +129,7 @@ public final class DisplayViewModel {
     private void recompute() {
         Alignment current = alignment.get();
         if (current == null) {
-            colourRange.set(FULL_RANGE);
+            colourRange.set(ColourRange.FULL);
             visibleMatches.set(null);
             filteredNetworkMatches.set(null);
             matchesPerReadout.set(Map.of());
@@ -152,37 +153,11 @@ public final class DisplayViewModel {
         matchCount.set("Showing " + shown.size() + " of " + all + " matches" + (consistentOnly.get() ? " (consistent only)" : ""));
     }
 
-    /**
-     * The confidences the match colours span: 0–1, except for the level weight a_L, whose values sit close
-     * together (≈ 0.25 for four levels), so that on 0–1 every line had the same colour: it is scaled to the
-     * shown matches' own range, and the legend says so.
-     */
     private void updateColourRange(MatchSet shown) {
-        colourRange.set(colourRange(confidenceKind.get(), shown));
+        colourRange.set(ColourRange.of(confidenceKind.get(), shown));
     }
 
-    static ColourRange colourRange(ConfidenceKind kind, MatchSet shown) {
-        if (kind != ConfidenceKind.LEVEL_WEIGHT || shown == null || shown.size() == 0) {
-            return FULL_RANGE;
-        }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (org.learningsa.studio.align.Match match : shown.matches()) {
-            low = Math.min(low, match.confidence());
-            high = Math.max(high, match.confidence());
-        }
-        return high - low < 1e-6 ? FULL_RANGE : new ColourRange(low, high, true);
-    }
-
-    /** The values mapped to the two ends of the colour map; {@code scaled} when that is not 0–1. */
-    public record ColourRange(double low, double high, boolean scaled) {
-        public double fraction(double value) {
-            return Math.max(0, Math.min(1, (value - low) / (high - low)));
-        }
-    }
-
-    public static final ColourRange FULL_RANGE = new ColourRange(0, 1, false);
-    private final ReadOnlyObjectWrapper<ColourRange> colourRange = new ReadOnlyObjectWrapper<>(FULL_RANGE);
+    private final ReadOnlyObjectWrapper<ColourRange> colourRange = new ReadOnlyObjectWrapper<>(ColourRange.FULL);
 
     public ReadOnlyObjectProperty<ColourRange> colourRangeProperty() {
         return colourRange.getReadOnlyProperty();

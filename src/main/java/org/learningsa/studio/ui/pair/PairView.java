@@ -22,6 +22,7 @@ import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.MainViewModel;
 import org.learningsa.studio.ui.dialog.NotificationArea;
+import org.learningsa.studio.ui.view.ColourRange;
 import org.learningsa.studio.ui.view.FxImages;
 import org.learningsa.studio.ui.view.MatchOverlay;
 import org.learningsa.studio.ui.view.ViewLink;
@@ -171,7 +172,7 @@ public final class PairView extends StackPane {
         overlay.showLevelWeights(display.showLevelWeightsProperty().get() && display.readoutProperty().get() == Readout.FUSED);
         // a user's point shown in the inspector is drawn by the editor; the network's pick line would contradict it
         Inspection inspection = inspector.userPointProperty().get() != null ? null : inspector.inspectionProperty().get();
-        DisplayViewModel.ColourRange range = display.colourRangeProperty().get();
+        ColourRange range = display.colourRangeProperty().get();
         overlay.colourRange(range.low(), range.high());
         overlay.show(new MatchOverlay.Scene(display.alignmentProperty().get(), display.visibleMatchesProperty().get(),
                 display.colorMapProperty().get(), display.showLinesProperty().get(), display.showPointsProperty().get(),

@@ -74,6 +74,14 @@ public final class ScaleStrip extends HBox {
         redraw();
     }
 
+    /**
+     * A match's colour in a view of the strip: on its set's {@link ColourRange}, so level weights (all near 0.25)
+     * spread over the colour map here as in the main view.
+     */
+    static Color matchColour(ColorMap map, MatchSet set, Match match) {
+        return map.at(ColourRange.of(set.confidenceKind(), set).fraction(match.confidence()));
+    }
+
     private void redraw() {
         thumbnails.values().forEach(Thumbnail::draw);
     }
@@ -140,7 +148,7 @@ public final class ScaleStrip extends HBox {
             for (Match match : ordered) {
                 double[] s = place(match.source(), alignment.source().width(), alignment.source().height(), left);
                 double[] t = place(match.target(), alignment.target().width(), alignment.target().height(), right);
-                Color colour = colorMap.at(match.confidence());
+                Color colour = matchColour(colorMap, set, match);
                 if (!levelWeights || readout != Readout.FUSED) {
                     g.setStroke(colour.deriveColor(0, 1, 1, 0.6));
                     g.strokeLine(s[0], s[1], t[0], t[1]);

@@ -20,6 +20,7 @@ import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.ui.StudioPreferences;
 import org.learningsa.studio.ui.SyntheticAligner;
 import org.learningsa.studio.ui.view.ColorMap;
+import org.learningsa.studio.ui.view.ColourRange;
 
 /** Overlay options and the inspector on a known alignment (the synthetic one: level L shifts by L − 1 cells). */
 class DisplayAndInspectorViewModelTest {
@@ -43,17 +44,17 @@ class DisplayAndInspectorViewModelTest {
             matches.add(new Match(new org.learningsa.studio.align.PixelPoint(1, 1), new org.learningsa.studio.align.PixelPoint(2, 2),
                     weight, true));
         }
-        DisplayViewModel.ColourRange range = DisplayViewModel.colourRange(ConfidenceKind.LEVEL_WEIGHT,
+        ColourRange range = ColourRange.of(ConfidenceKind.LEVEL_WEIGHT,
                 new MatchSet(matches, ConfidenceKind.LEVEL_WEIGHT));
-        assertEquals(new DisplayViewModel.ColourRange(0.23, 0.27, true), range);
+        assertEquals(new ColourRange(0.23, 0.27, true), range);
         assertEquals(0.5, range.fraction(0.25), 1e-9, "0.25 is mid-scale, not a quarter of it");
-        assertEquals(DisplayViewModel.FULL_RANGE, DisplayViewModel.colourRange(ConfidenceKind.PEAK_PROBABILITY,
+        assertEquals(ColourRange.FULL, ColourRange.of(ConfidenceKind.PEAK_PROBABILITY,
                 new MatchSet(matches, ConfidenceKind.PEAK_PROBABILITY)), "probabilities keep 0–1");
 
         DisplayViewModel display = new DisplayViewModel(preferences);
         display.alignmentProperty().set(alignment);
         display.confidenceKindProperty().set(ConfidenceKind.PEAK_PROBABILITY);
-        assertEquals(DisplayViewModel.FULL_RANGE, display.colourRangeProperty().get());
+        assertEquals(ColourRange.FULL, display.colourRangeProperty().get());
     }
 
     @Test
