@@ -1,5 +1,6 @@
 package org.learningsa.studio.ui.colorize;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -8,14 +9,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -26,8 +23,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.align.Readout;
-import org.learningsa.studio.image.RgbImage;
-import org.learningsa.studio.ui.view.FxImages;
+import org.learningsa.studio.ui.style.ThreeImageControls;
 import org.learningsa.studio.ui.view.ViewLink;
 import org.learningsa.studio.ui.view.ZoomableImagePane;
 
@@ -66,11 +62,11 @@ public final class ColorizeView {
         exemplarPane = new ZoomableImagePane("colorizeExemplarImage");
         inputPane = new ZoomableImagePane("colorizeInputImage");
         resultPane = new ZoomableImagePane("colorizeResultImage");
-        show(exemplarPane, viewModel.exemplarProperty().get());
-        show(inputPane, viewModel.inputProperty().get());
+        ThreeImageControls.show(exemplarPane, viewModel.exemplarProperty().get());
+        ThreeImageControls.show(inputPane, viewModel.inputProperty().get());
         showResult();
-        viewModel.exemplarProperty().addListener((obs, old, now) -> show(exemplarPane, now));
-        viewModel.inputProperty().addListener((obs, old, now) -> show(inputPane, now));
+        viewModel.exemplarProperty().addListener((obs, old, now) -> ThreeImageControls.show(exemplarPane, now));
+        viewModel.inputProperty().addListener((obs, old, now) -> ThreeImageControls.show(inputPane, now));
         viewModel.resultProperty().addListener((obs, old, now) -> showResult());
         viewModel.maskProperty().addListener((obs, old, now) -> showResult());
         viewModel.showMaskProperty().addListener((obs, old, now) -> showResult());
@@ -137,38 +133,12 @@ public final class ColorizeView {
         strength.setPrefWidth(260);
         strength.setTooltip(new Tooltip("0 = the input as it is, 1 = the exemplar's colours; the lightness is always the input's"));
         strength.valueProperty().bindBidirectional(viewModel.strengthProperty());
-        Label strengthValue = new Label();
-        strengthValue.setId("colorizeStrengthValue");
-        strengthValue.setMinWidth(36);
-        strengthValue.textProperty().bind(viewModel.strengthProperty().asString(java.util.Locale.ROOT, "%.2f"));
+        Label strengthValue = ThreeImageControls.value("colorizeStrengthValue", viewModel.strengthProperty(), "%.2f");
 
-        CheckBox maskToggle = new CheckBox("Confidence mask");
-        maskToggle.setId("colorizeMask");
-        maskToggle.selectedProperty().bindBidirectional(viewModel.showMaskProperty());
-
-        ToggleButton link = new ToggleButton(null, new FontIcon("mdi2l-link-variant"));
-        link.setId("colorizeLink");
-        link.setTooltip(new Tooltip("Link zoom and pan of the three images"));
-        link.selectedProperty().bindBidirectional(linked);
-        Button fit = new Button(null, new FontIcon("mdi2f-fit-to-page-outline"));
-        fit.setTooltip(new Tooltip("Fit the three images"));
-        fit.setOnAction(e -> {
-            exemplarPane.fit();
-            inputPane.fit();
-            resultPane.fit();
-        });
-
-        Button export = new Button("Export PNG…", new FontIcon("mdi2i-image-move"));
-        export.setId("colorizeExport");
-        export.setOnAction(e -> viewModel.chooseExport());
-        Button triptych = new Button("Export triptych…");
-        triptych.setId("colorizeExportTriptych");
-        triptych.setOnAction(e -> viewModel.chooseExportTriptych());
-        export.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
-        triptych.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
-
-        HBox row = new HBox(8, swap, readout, new Label("Strength"), strength, strengthValue, maskToggle, link, fit,
-                export, triptych);
+        HBox row = new HBox(8, swap, readout, new Label("Strength"), strength, strengthValue);
+        row.getChildren().addAll(ThreeImageControls.maskLinkFitAndExports("colorize", viewModel.showMaskProperty(), linked,
+                List.of(exemplarPane, inputPane, resultPane), viewModel::chooseExport, viewModel::chooseExportTriptych,
+                viewModel.resultProperty()));
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 0, 8));
         return row;
@@ -179,18 +149,7 @@ public final class ColorizeView {
      * shown, so the zoom and pan the user chose stay while the strength slider moves.
      */
     private void showResult() {
-        RgbImage shown = viewModel.showMaskProperty().get() ? viewModel.maskProperty().get() : viewModel.resultProperty().get();
-        javafx.scene.image.Image current = resultPane.imageProperty().get();
-        if (shown != null && current instanceof WritableImage writable
-                && (int) writable.getWidth() == shown.width() && (int) writable.getHeight() == shown.height()) {
-            writable.getPixelWriter().setPixels(0, 0, shown.width(), shown.height(), PixelFormat.getByteRgbInstance(),
-                    shown.rgb(), 0, shown.width() * 3);
-            return;
-        }
-        resultPane.imageProperty().set(shown == null ? null : FxImages.toFxImage(shown));
-    }
-
-    private static void show(ZoomableImagePane pane, RgbImage image) {
-        pane.imageProperty().set(image == null ? null : FxImages.toFxImage(image));
+        ThreeImageControls.showInPlace(resultPane,
+                viewModel.showMaskProperty().get() ? viewModel.maskProperty().get() : viewModel.resultProperty().get());
     }
 }

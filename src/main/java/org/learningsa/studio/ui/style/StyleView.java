@@ -1,5 +1,6 @@
 package org.learningsa.studio.ui.style;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -9,14 +10,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -29,8 +26,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StyleSettings;
-import org.learningsa.studio.image.RgbImage;
-import org.learningsa.studio.ui.view.FxImages;
 import org.learningsa.studio.ui.view.ViewLink;
 import org.learningsa.studio.ui.view.ZoomableImagePane;
 
@@ -71,10 +66,10 @@ public final class StyleView {
         exemplarPane = new ZoomableImagePane("styleExemplarImage");
         inputPane = new ZoomableImagePane("styleInputImage");
         resultPane = new ZoomableImagePane("styleResultImage");
-        show(exemplarPane, viewModel.exemplarProperty().get());
-        show(inputPane, viewModel.inputProperty().get());
-        viewModel.exemplarProperty().addListener((obs, old, now) -> show(exemplarPane, now));
-        viewModel.inputProperty().addListener((obs, old, now) -> show(inputPane, now));
+        ThreeImageControls.show(exemplarPane, viewModel.exemplarProperty().get());
+        ThreeImageControls.show(inputPane, viewModel.inputProperty().get());
+        viewModel.exemplarProperty().addListener((obs, old, now) -> ThreeImageControls.show(exemplarPane, now));
+        viewModel.inputProperty().addListener((obs, old, now) -> ThreeImageControls.show(inputPane, now));
         viewModel.resultProperty().addListener((obs, old, now) -> showResult());
         viewModel.maskProperty().addListener((obs, old, now) -> showResult());
         viewModel.showMaskProperty().addListener((obs, old, now) -> showResult());
@@ -170,38 +165,12 @@ public final class StyleView {
 
         Slider strength = slider("styleStrength", 0, 1, viewModel.strengthProperty());
         strength.setPrefWidth(260);
-        Label strengthValue = new Label();
-        strengthValue.setId("styleStrengthValue");
-        strengthValue.setMinWidth(36);
-        strengthValue.textProperty().bind(viewModel.strengthProperty().asString(java.util.Locale.ROOT, "%.2f"));
+        Label strengthValue = ThreeImageControls.value("styleStrengthValue", viewModel.strengthProperty(), "%.2f");
 
-        CheckBox maskToggle = new CheckBox("Confidence mask");
-        maskToggle.setId("styleMask");
-        maskToggle.selectedProperty().bindBidirectional(viewModel.showMaskProperty());
-
-        ToggleButton link = new ToggleButton(null, new FontIcon("mdi2l-link-variant"));
-        link.setId("styleLink");
-        link.setTooltip(new Tooltip("Link zoom and pan of the three images"));
-        link.selectedProperty().bindBidirectional(linked);
-        Button fit = new Button(null, new FontIcon("mdi2f-fit-to-page-outline"));
-        fit.setTooltip(new Tooltip("Fit the three images"));
-        fit.setOnAction(e -> {
-            exemplarPane.fit();
-            inputPane.fit();
-            resultPane.fit();
-        });
-
-        Button export = new Button("Export PNG…", new FontIcon("mdi2i-image-move"));
-        export.setId("styleExport");
-        export.setOnAction(e -> viewModel.chooseExport());
-        Button triptych = new Button("Export triptych…");
-        triptych.setId("styleExportTriptych");
-        triptych.setOnAction(e -> viewModel.chooseExportTriptych());
-        export.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
-        triptych.disableProperty().bind(Bindings.isNull(viewModel.resultProperty()));
-
-        HBox row = new HBox(8, swap, readout, new Label("Strength"), strength, strengthValue, maskToggle, link, fit,
-                export, triptych);
+        HBox row = new HBox(8, swap, readout, new Label("Strength"), strength, strengthValue);
+        row.getChildren().addAll(ThreeImageControls.maskLinkFitAndExports("style", viewModel.showMaskProperty(), linked,
+                List.of(exemplarPane, inputPane, resultPane), viewModel::chooseExport, viewModel::chooseExportTriptych,
+                viewModel.resultProperty()));
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 0, 8));
         return row;
@@ -215,9 +184,9 @@ public final class StyleView {
         smoothness.setTooltip(new Tooltip("Larger keeps the input's own contrast and only shifts its colours"));
         Slider texture = slider("styleTexture", 0, 1, viewModel.textureProperty());
         texture.setTooltip(new Tooltip("Add the exemplar's fine detail (brush strokes) where the matches are confident"));
-        HBox row = new HBox(8, new Label("Window"), window, value("styleWindowValue", viewModel.windowProperty(), "%.2f"),
-                new Label("Smoothness"), smoothness, value("styleSmoothnessValue", viewModel.smoothnessProperty(), "%.1f"),
-                new Label("Texture detail"), texture, value("styleTextureValue", viewModel.textureProperty(), "%.2f"));
+        HBox row = new HBox(8, new Label("Window"), window, ThreeImageControls.value("styleWindowValue", viewModel.windowProperty(), "%.2f"),
+                new Label("Smoothness"), smoothness, ThreeImageControls.value("styleSmoothnessValue", viewModel.smoothnessProperty(), "%.1f"),
+                new Label("Texture detail"), texture, ThreeImageControls.value("styleTextureValue", viewModel.textureProperty(), "%.2f"));
         row.setAlignment(Pos.CENTER_LEFT);
         showFor(row, StyleMethod.COLOUR);
         return row;
@@ -259,8 +228,8 @@ public final class StyleView {
         rendering.setAlignment(Pos.CENTER_LEFT);
         rendering.visibleProperty().bind(viewModel.fullRenderingProperty());
         HBox row = new HBox(8, new Label("Patch size"), patchSize,
-                new Label("Prior"), prior, value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
-                new Label("Coherence"), coherence, value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
+                new Label("Prior"), prior, ThreeImageControls.value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
+                new Label("Coherence"), coherence, ThreeImageControls.value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
                 rendering);
         row.setAlignment(Pos.CENTER_LEFT);
         showFor(row, StyleMethod.PATCHES);
@@ -271,15 +240,6 @@ public final class StyleView {
     private void showFor(Node row, StyleMethod method) {
         row.visibleProperty().bind(viewModel.methodProperty().isEqualTo(method));
         row.managedProperty().bind(row.visibleProperty());
-    }
-
-    /** The slider's value next to it, as the Strength slider has. */
-    private static Label value(String id, DoubleProperty value, String format) {
-        Label label = new Label();
-        label.setId(id);
-        label.setMinWidth(36);
-        label.textProperty().bind(value.asString(java.util.Locale.ROOT, format));
-        return label;
     }
 
     private static Slider slider(String id, double min, double max, DoubleProperty value) {
@@ -295,18 +255,7 @@ public final class StyleView {
      * shown, so the zoom and pan the user chose stay while the strength slider moves.
      */
     private void showResult() {
-        RgbImage shown = viewModel.showMaskProperty().get() ? viewModel.maskProperty().get() : viewModel.resultProperty().get();
-        javafx.scene.image.Image current = resultPane.imageProperty().get();
-        if (shown != null && current instanceof WritableImage writable
-                && (int) writable.getWidth() == shown.width() && (int) writable.getHeight() == shown.height()) {
-            writable.getPixelWriter().setPixels(0, 0, shown.width(), shown.height(), PixelFormat.getByteRgbInstance(),
-                    shown.rgb(), 0, shown.width() * 3);
-            return;
-        }
-        resultPane.imageProperty().set(shown == null ? null : FxImages.toFxImage(shown));
-    }
-
-    private static void show(ZoomableImagePane pane, RgbImage image) {
-        pane.imageProperty().set(image == null ? null : FxImages.toFxImage(image));
+        ThreeImageControls.showInPlace(resultPane,
+                viewModel.showMaskProperty().get() ? viewModel.maskProperty().get() : viewModel.resultProperty().get());
     }
 }
