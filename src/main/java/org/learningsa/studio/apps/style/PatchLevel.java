@@ -12,11 +12,16 @@ import org.learningsa.studio.image.RgbImage;
  * and keeps edges, so after the blur a photo patch and the painted patch of the same content have about
  * the same lightness and edges. The input's lightness is brought to the exemplar's global mean and
  * spread first, so a darker or flatter painting still matches the photo's shapes.
+ *
+ * <p>The chroma guide (a and b, blurred, two values per pixel; {@code null} without one) compares the
+ * exemplar's colours with those of a recoloured input, for the patches of the right region's colour.
  */
 record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, float[] inputGuide,
-                  float[] exemplarGuide, float[] exemplarColour) {
+                  float[] exemplarGuide, float[] exemplarColour, float[] inputChroma, float[] exemplarChroma) {
 
     static final int GUIDE_CHANNELS = 3;
+    /** Box radius (applied twice) of the chroma guide's blur: colours of regions, not of strokes. */
+    private static final int CHROMA_BLUR = 2;
     /** Gradients are a few Lab units per pixel where lightness spans 0..100; this makes an edge count. */
     private static final float GRADIENT_GAIN = 3f;
 
@@ -37,8 +42,8 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
         }
     }
 
-    static PatchLevel build(RgbImage input, RgbImage exemplar, int width, int height, int exemplarWidth,
-                            int exemplarHeight, int blurRadius, Normalisation normalisation) {
+    static PatchLevel build(RgbImage input, RgbImage exemplar, RgbImage chromaGuide, int width, int height,
+                            int exemplarWidth, int exemplarHeight, int blurRadius, Normalisation normalisation) {
         LabImage in = LabImage.fromRgb(sized(input, width, height));
         LabImage ex = LabImage.fromRgb(sized(exemplar, exemplarWidth, exemplarHeight));
         float[] inLightness = in.l().clone();
@@ -54,7 +59,27 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
             colour[3 * i + 1] = ex.a()[i];
             colour[3 * i + 2] = ex.b()[i];
         }
-        return new PatchLevel(width, height, exemplarWidth, exemplarHeight, inputGuide, exemplarGuide, colour);
+        float[] inputChroma = null;
+        float[] exemplarChroma = null;
+        if (chromaGuide != null) {
+            LabImage guide = LabImage.fromRgb(sized(chromaGuide, width, height));
+            inputChroma = chroma(guide, width, height);
+            exemplarChroma = chroma(ex, exemplarWidth, exemplarHeight);
+        }
+        return new PatchLevel(width, height, exemplarWidth, exemplarHeight, inputGuide, exemplarGuide, colour,
+                inputChroma, exemplarChroma);
+    }
+
+    private static float[] chroma(LabImage image, int width, int height) {
+        int radius = CHROMA_BLUR;
+        float[] a = BoxFilter.mean(BoxFilter.mean(image.a(), width, height, radius), width, height, radius);
+        float[] b = BoxFilter.mean(BoxFilter.mean(image.b(), width, height, radius), width, height, radius);
+        float[] out = new float[2 * a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[2 * i] = a[i];
+            out[2 * i + 1] = b[i];
+        }
+        return out;
     }
 
     /** Blurred lightness, its x and y gradients, interleaved. */

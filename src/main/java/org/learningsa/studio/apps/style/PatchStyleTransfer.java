@@ -9,7 +9,8 @@ import org.learningsa.studio.image.RgbImage;
 
 /**
  * The patch method of style transfer, ready to render: the correspondence has been read (once, as the
- * prior of {@link PatchSynthesis}); {@link #render} synthesises for any {@link PatchSettings}. The last
+ * prior of {@link PatchSynthesis}, regularised by {@link PriorRegulariser}) and the colour method's result
+ * made (the synthesis's chroma guide); {@link #render} synthesises for any {@link PatchSettings}. The last
  * full-strength result is kept, so a strength change is one blend. Thread-safe.
  */
 public final class PatchStyleTransfer {
@@ -17,19 +18,24 @@ public final class PatchStyleTransfer {
     private final RgbImage input;
     private final RgbImage exemplar;
     private final CorrespondencePrior prior;
+    private final RgbImage chromaGuide;
+    private final double meanConfidence;
     private final String description;
     private PatchSettings cachedSettings;
     private RgbImage cachedFull;
 
-    private PatchStyleTransfer(RgbImage input, RgbImage exemplar, CorrespondencePrior prior, String description) {
+    private PatchStyleTransfer(RgbImage input, RgbImage exemplar, CorrespondencePrior prior, RgbImage chromaGuide,
+                               double meanConfidence, String description) {
         this.input = input;
+        this.chromaGuide = chromaGuide;
+        this.meanConfidence = meanConfidence;
         this.exemplar = exemplar;
         this.prior = prior;
         this.description = description;
     }
 
     /**
-     * Reads the correspondence (tens of milliseconds).
+     * Reads the correspondence and renders the colour method once (together about a tenth of the synthesis).
      *
      * @param fromInput the direction that starts at the input: TARGET_TO_SOURCE when the input is the
      *                  correspondence's target
@@ -39,9 +45,14 @@ public final class PatchStyleTransfer {
                                              RgbImage exemplar, CancelToken cancel) {
         Objects.requireNonNull(correspondence, "correspondence");
         Objects.requireNonNull(fromInput, "fromInput");
-        CorrespondencePrior prior = CorrespondencePrior.sample(correspondence, fromInput, input.width(),
+        CorrespondencePrior read = CorrespondencePrior.sample(correspondence, fromInput, input.width(),
                 input.height(), exemplar.width(), exemplar.height(), cancel);
-        return new PatchStyleTransfer(input, exemplar, prior, correspondence.description());
+        CorrespondencePrior prior = PriorRegulariser.regularise(read, exemplar.width(), exemplar.height());
+        // the colour method's result: the input in the exemplar's colours, region by region (the chroma guide)
+        RgbImage chromaGuide = StyleTransfer.prepare(correspondence, fromInput, input, exemplar, cancel)
+                .render(StyleSettings.defaults());
+        return new PatchStyleTransfer(input, exemplar, prior, chromaGuide, read.meanConfidence(),
+                correspondence.description());
     }
 
     /** One-shot: prepare and render. */
@@ -83,7 +94,7 @@ public final class PatchStyleTransfer {
 
     /** Mean confidence of the correspondence over the input, 0..1. */
     public double meanConfidence() {
-        return prior.meanConfidence();
+        return meanConfidence;
     }
 
     /**
@@ -113,7 +124,7 @@ public final class PatchStyleTransfer {
         if (cachedFull != null && cachedSettings.sameSynthesisAs(settings)) {
             return cachedFull;
         }
-        cachedFull = PatchSynthesis.synthesise(input, exemplar, prior, settings, progress, cancel);
+        cachedFull = PatchSynthesis.synthesise(input, exemplar, chromaGuide, prior, settings, progress, cancel);
         cachedSettings = settings;
         return cachedFull;
     }
