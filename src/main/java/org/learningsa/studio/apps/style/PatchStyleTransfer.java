@@ -47,7 +47,9 @@ public final class PatchStyleTransfer {
         Objects.requireNonNull(fromInput, "fromInput");
         CorrespondencePrior read = CorrespondencePrior.sample(correspondence, fromInput, input.width(),
                 input.height(), exemplar.width(), exemplar.height(), cancel);
-        CorrespondencePrior prior = PriorRegulariser.regularise(read, exemplar.width(), exemplar.height());
+        CorrespondencePrior regular = PriorRegulariser.regularise(read, exemplar.width(), exemplar.height());
+        CorrespondencePrior prior = PriorRegulariser.realign(regular,
+                PriorAlignment.align(regular, input, exemplar, cancel), exemplar.width(), exemplar.height());
         // the colour method's result: the input in the exemplar's colours, region by region (the chroma guide)
         RgbImage chromaGuide = StyleTransfer.prepare(correspondence, fromInput, input, exemplar, cancel)
                 .render(StyleSettings.defaults());

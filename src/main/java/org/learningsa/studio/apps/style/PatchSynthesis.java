@@ -128,8 +128,8 @@ public final class PatchSynthesis {
             done += levelWork;
             previous = current;
             if (level == 0 && settings.prior() > 0) {
-                output = voteAlongThePrior(field, followingThePrior(field, mapped, hintRadius(current)), mapped,
-                        current, settings.patchSize(), cancel);
+                boolean[] following = followingThePrior(field, mapped, hintRadius(current));
+                output = voteAlongThePrior(field, following, mapped, current, settings.patchSize(), cancel);
             }
         }
         progress.progress("patch synthesis", 1.0);

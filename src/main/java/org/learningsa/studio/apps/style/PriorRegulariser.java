@@ -33,12 +33,40 @@ final class PriorRegulariser {
      * 0.95 up raised the mean error on the known-truth cases by 0.05–0.1 px.
      */
     private static final float CERTAIN = 0.99f;
+    /**
+     * In {@link #realign}, the prior's own samples count this share of their confidence: a window is aligned
+     * around one sample in {@link PriorAlignment#STEP}², so this keeps the prior a fallback where no window
+     * aligned without outvoting the aligned ones.
+     */
+    static final float FALLBACK_SHARE = 0.1f;
     /** Below this support (weight per sample in the window) the fit is not trusted and the sample stays. */
     private static final double MIN_SUPPORT = 0.02;
     /** Ridge on the slopes, relative to the window's second moment: keeps a one-sided window from tilting. */
     private static final double RIDGE = 1e-3;
 
     private PriorRegulariser() {
+    }
+
+    /**
+     * The prior moved to where {@link PriorAlignment} aligned it: a robust local affine fit of the aligned
+     * windows, the prior itself only a weak fallback where no window aligned; confidences stay the prior's.
+     */
+    static CorrespondencePrior realign(CorrespondencePrior prior, float[][] aligned, int exemplarWidth,
+                                       int exemplarHeight) {
+        int n = prior.width() * prior.height();
+        float[] x = new float[n];
+        float[] y = new float[n];
+        float[] trust = new float[n];
+        for (int i = 0; i < n; i++) {
+            boolean hit = aligned[2][i] > 0;
+            x[i] = hit ? aligned[0][i] : prior.exemplarX()[i];
+            y[i] = hit ? aligned[1][i] : prior.exemplarY()[i];
+            trust[i] = hit ? (float) Math.sqrt(aligned[2][i]) : FALLBACK_SHARE * prior.confidence()[i];
+        }
+        CorrespondencePrior fitted = regularise(new CorrespondencePrior(prior.width(), prior.height(), x, y, trust),
+                exemplarWidth, exemplarHeight);
+        return new CorrespondencePrior(prior.width(), prior.height(), fitted.exemplarX(), fitted.exemplarY(),
+                prior.confidence());
     }
 
     static CorrespondencePrior regularise(CorrespondencePrior prior, int exemplarWidth, int exemplarHeight) {
