@@ -313,7 +313,7 @@ public final class PatchSynthesis {
                     for (int dx = Math.max(-r, x - width + 1); dx <= Math.min(r, x); dx++) {
                         int centre = rowOfCentre + x - dx;
                         if (following[centre]) {
-                            addBilinear(colour, exWidth, exHeight, mapped[0][i], mapped[1][i], sum);
+                            addCubic(colour, exWidth, exHeight, mapped[0][i], mapped[1][i], sum);
                         } else {
                             int e = 3 * ((sy[centre] + dy) * exWidth + sx[centre] + dx);
                             sum[0] += colour[e];
@@ -330,6 +330,40 @@ public final class PatchSynthesis {
             }
         });
         return out;
+    }
+
+    /**
+     * Adds the interleaved Lab colour at (x, y), Catmull–Rom bicubic and clamped into the image, to
+     * {@code sum}: sharper than bilinear, which blurs a painting's hard-edged dabs.
+     */
+    private static void addCubic(float[] colour, int width, int height, float x, float y, float[] sum) {
+        float cx = Math.max(0, Math.min(width - 1, x));
+        float cy = Math.max(0, Math.min(height - 1, y));
+        int x0 = (int) Math.floor(cx);
+        int y0 = (int) Math.floor(cy);
+        float[] wx = catmullRom(cx - x0);
+        float[] wy = catmullRom(cy - y0);
+        for (int j = 0; j < 4; j++) {
+            int row = Math.max(0, Math.min(height - 1, y0 - 1 + j)) * width;
+            for (int i = 0; i < 4; i++) {
+                float w = wx[i] * wy[j];
+                int e = 3 * (row + Math.max(0, Math.min(width - 1, x0 - 1 + i)));
+                sum[0] += w * colour[e];
+                sum[1] += w * colour[e + 1];
+                sum[2] += w * colour[e + 2];
+            }
+        }
+    }
+
+    private static float[] catmullRom(float t) {
+        float t2 = t * t;
+        float t3 = t2 * t;
+        return new float[] {
+            0.5f * (-t3 + 2 * t2 - t),
+            0.5f * (3 * t3 - 5 * t2 + 2),
+            0.5f * (-3 * t3 + 4 * t2 + t),
+            0.5f * (t3 - t2)
+        };
     }
 
     /** Adds the interleaved Lab colour at (x, y), bilinear and clamped into the image, to {@code sum}. */

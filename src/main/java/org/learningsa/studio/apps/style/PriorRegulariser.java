@@ -3,8 +3,8 @@ package org.learningsa.studio.apps.style;
 /**
  * Makes the correspondence prior precise enough for the patches to follow it to the pixel: every sample is
  * replaced by a robust, confidence-weighted local affine fit of the displacements around it (local
- * regression over a window of {@link #RADIUS_FRACTION} of the grid's longer side, reweighted twice with
- * Tukey's biweight so a wrong match does not pull its neighbours).
+ * regression over a window of {@link #RADIUS_FRACTION} of the grid's longer side, reweighted three times
+ * with Tukey's biweight (its constant halved each time) so a wrong match does not pull its neighbours).
  *
  * <p>Why: a dense map read between a photo and a painting of it is right on average but noisy to a pixel or
  * two (its matches compare photo patches with painted ones), and the painted strokes are hard-edged, so a
@@ -26,7 +26,7 @@ final class PriorRegulariser {
      * a match further than this from the local fit has no say in it.
      */
     static final double TUKEY_FRACTION = 0.012;
-    private static final int REWEIGHTINGS = 2;
+    private static final int REWEIGHTINGS = 3;
     /**
      * A match this sure (a user's point, or a map known exactly) is kept where the fit departs from it. Not
      * lower: the dense map's round-trip confidence is high on some wrong matches, and keeping those from
@@ -92,10 +92,12 @@ final class PriorRegulariser {
         }
         Fit fit = Fit.of(u, v, weight, width, height, radius);
         for (int pass = 0; pass < REWEIGHTINGS; pass++) {
+            // annealed: the first fit may be pulled by wrong matches, so its residuals are judged loosely
+            double scale = tukey * (1 << (REWEIGHTINGS - 1 - pass));
             float[] robust = new float[n];
             for (int i = 0; i < n; i++) {
                 robust[i] = (float) (confidence[i] * confidence[i]
-                        * biweight(Math.hypot(u[i] - fit.u[i], v[i] - fit.v[i]) / tukey));
+                        * biweight(Math.hypot(u[i] - fit.u[i], v[i] - fit.v[i]) / scale));
             }
             fit = Fit.of(u, v, robust, width, height, radius);
         }

@@ -53,9 +53,14 @@ class PatchStyleTransferTest {
                 "kuwahara 2 + posterize 5");
     }
 
+    private static Case oilPaint(String photo, int radius) {
+        return Case.of(photo, 256, image -> PainterlyFilters.oilPaint(image, radius), "oil paint " + radius);
+    }
+
     @Test
     void recoversTheFilteredLookAtLeastHalfwayFromTheColourMethodToTheExactWarpBack() {
-        for (Case c : new Case[] {kuwahara("horses.jpg"), posterKuwahara("person.jpg"), kuwahara("dog.jpg")}) {
+        for (Case c : new Case[] {kuwahara("horses.jpg"), posterKuwahara("person.jpg"), kuwahara("dog.jpg"),
+            oilPaint("person.jpg", 4), oilPaint("horses.jpg", 3)}) {
             RgbImage colour = StyleTransfer.transfer(c.map(), Direction.TARGET_TO_SOURCE, c.input(), c.exemplar(),
                     StyleSettings.defaults());
             long start = System.nanoTime();
