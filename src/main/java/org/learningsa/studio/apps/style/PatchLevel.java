@@ -5,7 +5,7 @@ import org.learningsa.studio.image.RgbImage;
 
 /**
  * One level of the synthesis pyramid: the input's structure guide and the exemplar's guide and colours,
- * interleaved per pixel ({@link #guideChannels} guide values; the exemplar's Lab colours, 3 values) so a
+ * interleaved per pixel (the guide's channels; the exemplar's Lab colours, 3 values) so a
  * patch comparison walks memory in order.
  *
  * <p>The guide is the lightness after a blur, and its gradients: a painterly filter flattens fine detail
@@ -14,21 +14,26 @@ import org.learningsa.studio.image.RgbImage;
  * spread first, so a darker or flatter painting still matches the photo's shapes.
  *
  * <p>The chroma channels (a and b, blurred; absent without a chroma guide) compare the exemplar's colours with
- * those of a recoloured input, for the patches of the right region's colour.
+ * those of a recoloured input, for the patches of the right region's colour, weighted per input pixel by how
+ * far the recolouring is trusted.
  */
-record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, int guideChannels,
+record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, boolean withChroma,
                   float[] inputGuide, float[] exemplarGuide, float[] exemplarColour) {
 
     /** Blurred lightness and its two gradients. */
     static final int STRUCTURE_CHANNELS = 3;
-    /** The structure channels, then the blurred chroma a and b (scaled by √CHROMA_GAIN). */
+    /** The exemplar's guide with chroma: the structure channels, then the blurred a and b. */
     static final int WITH_CHROMA_CHANNELS = 5;
+    /** The input's guide with chroma: as the exemplar's, then the chroma's weight at the pixel. */
+    static final int INPUT_WITH_CHROMA_CHANNELS = 6;
     /**
      * Weight of the chroma channels against the lightness channels. They compare the exemplar's blurred
      * colours with the colour method's result (the input recoloured from the exemplar region by region), so
      * where the lightness alone is ambiguous (a red apple and a green backdrop of the same lightness) the
      * patches come from the region of the right colour; 0.3 and 1 measured alike on the known-truth cases,
-     * and both removed the backdrop's wrong red patches on the apple.
+     * and both removed the backdrop's wrong red patches on the apple. Weighted by the correspondence's
+     * confidence: where the colour method only recoloured globally (no sure match: the photo and The Scream
+     * through the default aligner) the chroma guide would pull the sky to the painting's average brown.
      */
     static final float CHROMA_GAIN = 0.5f;
     /** Box radius (applied twice) of the chroma guide's blur: colours of regions, not of strokes. */
@@ -53,20 +58,34 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
         }
     }
 
-    static PatchLevel build(RgbImage input, RgbImage exemplar, RgbImage chromaGuide, int width, int height,
-                            int exemplarWidth, int exemplarHeight, int blurRadius, Normalisation normalisation) {
+    /**
+     * @param chromaGuide  the input recoloured after the exemplar, or {@code null} for no chroma channels
+     * @param chromaTrust  per pixel of this level, how far the chroma guide is trusted (0..1): the
+     *                     correspondence's confidence, since the colour method recolours from the matches where
+     *                     they are sure and only globally elsewhere
+     */
+    static PatchLevel build(RgbImage input, RgbImage exemplar, RgbImage chromaGuide, float[] chromaTrust, int width,
+                            int height, int exemplarWidth, int exemplarHeight, int blurRadius,
+                            Normalisation normalisation) {
         LabImage in = LabImage.fromRgb(sized(input, width, height));
         LabImage ex = LabImage.fromRgb(sized(exemplar, exemplarWidth, exemplarHeight));
         float[] inLightness = in.l().clone();
         for (int i = 0; i < inLightness.length; i++) {
             inLightness[i] = normalisation.apply(inLightness[i]);
         }
-        int channels = chromaGuide == null ? STRUCTURE_CHANNELS : WITH_CHROMA_CHANNELS;
-        float[] inputGuide = guide(inLightness, width, height, blurRadius, channels);
-        float[] exemplarGuide = guide(ex.l(), exemplarWidth, exemplarHeight, blurRadius, channels);
-        if (chromaGuide != null) {
-            addChroma(inputGuide, LabImage.fromRgb(sized(chromaGuide, width, height)), width, height);
-            addChroma(exemplarGuide, ex, exemplarWidth, exemplarHeight);
+        boolean withChroma = chromaGuide != null;
+        float[] inputGuide = guide(inLightness, width, height, blurRadius,
+                withChroma ? INPUT_WITH_CHROMA_CHANNELS : STRUCTURE_CHANNELS);
+        float[] exemplarGuide = guide(ex.l(), exemplarWidth, exemplarHeight, blurRadius,
+                withChroma ? WITH_CHROMA_CHANNELS : STRUCTURE_CHANNELS);
+        if (withChroma) {
+            addChroma(inputGuide, INPUT_WITH_CHROMA_CHANNELS, LabImage.fromRgb(sized(chromaGuide, width, height)),
+                    width, height);
+            for (int i = 0; i < width * height; i++) {
+                float trust = Math.max(0f, Math.min(1f, chromaTrust[i]));
+                inputGuide[INPUT_WITH_CHROMA_CHANNELS * i + 5] = (float) Math.sqrt(CHROMA_GAIN * trust);
+            }
+            addChroma(exemplarGuide, WITH_CHROMA_CHANNELS, ex, exemplarWidth, exemplarHeight);
         }
         int n = exemplarWidth * exemplarHeight;
         float[] colour = new float[n * 3];
@@ -75,18 +94,17 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
             colour[3 * i + 1] = ex.a()[i];
             colour[3 * i + 2] = ex.b()[i];
         }
-        return new PatchLevel(width, height, exemplarWidth, exemplarHeight, channels, inputGuide, exemplarGuide,
+        return new PatchLevel(width, height, exemplarWidth, exemplarHeight, withChroma, inputGuide, exemplarGuide,
                 colour);
     }
 
-    /** Writes the blurred a and b of {@code image} into the guide's last two channels. */
-    private static void addChroma(float[] guide, LabImage image, int width, int height) {
+    /** Writes the blurred a and b of {@code image} into channels 3 and 4 of the guide. */
+    private static void addChroma(float[] guide, int channels, LabImage image, int width, int height) {
         float[] a = BoxFilter.mean(BoxFilter.mean(image.a(), width, height, CHROMA_BLUR), width, height, CHROMA_BLUR);
         float[] b = BoxFilter.mean(BoxFilter.mean(image.b(), width, height, CHROMA_BLUR), width, height, CHROMA_BLUR);
-        float gain = (float) Math.sqrt(CHROMA_GAIN);
         for (int i = 0; i < a.length; i++) {
-            guide[WITH_CHROMA_CHANNELS * i + 3] = gain * a[i];
-            guide[WITH_CHROMA_CHANNELS * i + 4] = gain * b[i];
+            guide[channels * i + 3] = a[i];
+            guide[channels * i + 4] = b[i];
         }
     }
 

@@ -17,7 +17,8 @@ import org.learningsa.studio.image.RgbImage;
  * <p>For every output pixel a nearest-neighbour field picks an exemplar patch minimising
  * <pre>
  *   E = structure · |guide_input − guide_exemplar|²          (blurred lightness and gradients, per patch pixel)
- *     + structure · CHROMA_GAIN · |ab_guide − ab_exemplar|²   (blurred colours against the colour method's result)
+ *     + structure · CHROMA_GAIN · confidence · |ab_guide − ab_exemplar|²   (blurred colours against the colour
+ *                                                               method's result; on the coarser levels)
  *     + colour    · |output so far − exemplar colours|²       (coherence, texture optimisation)
  *     + prior     · confidence · PRIOR_COST · min(1, d²/σ²)    (d: distance from where the correspondence maps)
  *     + uniformity · USAGE_COST · overuse of that patch        (StyLit's uniform use of the exemplar)
@@ -99,12 +100,13 @@ public final class PatchSynthesis {
             cancel.throwIfCancelled();
             // the chroma guide decides which region a patch comes from, settled on the coarser levels; at the
             // finest, coherence with the colours carried up keeps it, and the level costs 40 % less without it
-            PatchLevel current = PatchLevel.build(input, usedExemplar, level > 0 ? chromaGuide : null,
-                    scaled(input.width(), level),
-                    scaled(input.height(), level), scaled(usedExemplar.width(), level),
-                    scaled(usedExemplar.height(), level), GUIDE_BLUR, normalisation);
-            float[][] mapped = prior.atLevel(current.width(), current.height(), exemplar.width(), exemplar.height(),
-                    current.exemplarWidth(), current.exemplarHeight());
+            int width = scaled(input.width(), level);
+            int height = scaled(input.height(), level);
+            int exWidth = scaled(usedExemplar.width(), level);
+            int exHeight = scaled(usedExemplar.height(), level);
+            float[][] mapped = prior.atLevel(width, height, exemplar.width(), exemplar.height(), exWidth, exHeight);
+            PatchLevel current = PatchLevel.build(input, usedExemplar, level > 0 ? chromaGuide : null, mapped[2],
+                    width, height, exWidth, exHeight, GUIDE_BLUR, normalisation);
             field = previous == null ? fromPrior(current, mapped, settings.patchSize())
                     : upsampled(field, previous, current, settings.patchSize());
             output = vote(field, current, settings.patchSize(), cancel);
@@ -398,7 +400,7 @@ public final class PatchSynthesis {
         private final int r;
         private final float[] inputGuide;
         private final float[] exemplarGuide;
-        private final int guideChannels;
+        private final boolean withChroma;
         private final float[] exemplarColour;
         private final float[] output;
         private final float[] mapX;
@@ -419,7 +421,7 @@ public final class PatchSynthesis {
             this.r = settings.patchSize() / 2;
             this.inputGuide = level.inputGuide();
             this.exemplarGuide = level.exemplarGuide();
-            this.guideChannels = level.guideChannels();
+            this.withChroma = level.withChroma();
             this.exemplarColour = level.exemplarColour();
             this.output = output;
             this.mapX = mapped[0];
@@ -461,7 +463,7 @@ public final class PatchSynthesis {
             int count = (y1 - y0 + 1) * (x1 - x0 + 1);
             float limit = bound == Float.POSITIVE_INFINITY ? Float.POSITIVE_INFINITY : (bound - base) * count;
             float sum = 0;
-            if (guideChannels == PatchLevel.WITH_CHROMA_CHANNELS) {
+            if (withChroma) {
                 return withChroma(x, y, sx, sy, base, limit, count, x0, x1, y0, y1, bound);
             }
             for (int dy = y0; dy <= y1; dy++) {
@@ -487,20 +489,22 @@ public final class PatchSynthesis {
         private float withChroma(int x, int y, int sx, int sy, float base, float limit, int count, int x0, int x1,
                                  int y0, int y1, float bound) {
             float sum = 0;
-            int g = PatchLevel.WITH_CHROMA_CHANNELS;
+            int gi = PatchLevel.INPUT_WITH_CHROMA_CHANNELS;
+            int ge = PatchLevel.WITH_CHROMA_CHANNELS;
             for (int dy = y0; dy <= y1; dy++) {
                 int start = (y + dy) * width + x + x0;
                 int exStart = (sy + dy) * exWidth + sx + x0;
                 int p = 3 * start;
                 int q = 3 * exStart;
-                int pg = g * start;
-                int qg = g * exStart;
-                for (int dx = x0; dx <= x1; dx++, p += 3, q += 3, pg += g, qg += g) {
+                int pg = gi * start;
+                int qg = ge * exStart;
+                for (int dx = x0; dx <= x1; dx++, p += 3, q += 3, pg += gi, qg += ge) {
                     float g0 = inputGuide[pg] - exemplarGuide[qg];
                     float g1 = inputGuide[pg + 1] - exemplarGuide[qg + 1];
                     float g2 = inputGuide[pg + 2] - exemplarGuide[qg + 2];
-                    float g3 = inputGuide[pg + 3] - exemplarGuide[qg + 3];
-                    float g4 = inputGuide[pg + 4] - exemplarGuide[qg + 4];
+                    float trust = inputGuide[pg + 5];
+                    float g3 = trust * (inputGuide[pg + 3] - exemplarGuide[qg + 3]);
+                    float g4 = trust * (inputGuide[pg + 4] - exemplarGuide[qg + 4]);
                     float c0 = output[p] - exemplarColour[q];
                     float c1 = output[p + 1] - exemplarColour[q + 1];
                     float c2 = output[p + 2] - exemplarColour[q + 2];
