@@ -298,7 +298,7 @@ public final class StyleView {
 
         TextField seed = new TextField();
         seed.setId("styleSeed");
-        seed.setPrefColumnCount(9);
+        seed.setPrefColumnCount(8);
         TextFormatter<Long> seedValue = new TextFormatter<>(new WholeNumber(), viewModel.seedProperty().get());
         seed.setTextFormatter(seedValue);
         // typed text counts on Enter or when the field loses focus; text that is not a whole number is put back
@@ -306,7 +306,7 @@ public final class StyleView {
         viewModel.seedProperty().addListener((obs, old, now) -> seedValue.setValue(now.longValue()));
         seed.setTooltip(new Tooltip("Seed of the random search: the same seed gives the same pixels (default "
                 + PatchSettings.DEFAULT_SEED + "). Type a whole number and press Enter"));
-        Button newSeed = new Button(null, new FontIcon("mdi2d-dice-multiple-outline"));
+        Button newSeed = new Button("New", new FontIcon("mdi2d-dice-multiple-outline"));
         newSeed.setId("styleNewSeed");
         newSeed.setTooltip(new Tooltip("Draw a random seed: another result from the same settings"));
         newSeed.setOnAction(e -> viewModel.drawNewSeed());
@@ -317,6 +317,7 @@ public final class StyleView {
                 + "included) back to its default; the strength stays"));
         defaults.setOnAction(e -> viewModel.restorePatchDefaults());
         defaults.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        newSeed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         HBox row = new HBox(8,
                 new Label("Structure"), structure, ThreeImageControls.value("styleStructureValue", viewModel.structureWeightProperty(), "%.2f"),
