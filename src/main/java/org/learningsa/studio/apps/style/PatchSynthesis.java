@@ -40,14 +40,6 @@ public final class PatchSynthesis {
      * the nearest whole pixel and stops guiding.
      */
     static final double PRIOR_RADIUS = 0.015;
-    /**
-     * Weight of the chroma guide against the lightness guide. The chroma guide compares the exemplar's
-     * blurred colours with the colour method's result (the input recoloured from the exemplar region by
-     * region), so where the lightness alone is ambiguous (a red apple and a green backdrop of the same
-     * lightness) the patches come from the region of the right colour; 0.3 and 1 measured alike on the
-     * known-truth cases, and both removed the backdrop's wrong red patches on the apple.
-     */
-    static final float CHROMA_GAIN = 0.5f;
     /** The prior's confidence from which the last vote takes its sub-pixel position (see followingThePrior). */
     static final float SUB_PIXEL_CONFIDENCE = 0.3f;
     /** The overuse penalty per fair share beyond the first, capped at four shares. */
@@ -105,7 +97,10 @@ public final class PatchSynthesis {
         float[] output = null;
         for (int level = levels - 1; level >= 0; level--) {
             cancel.throwIfCancelled();
-            PatchLevel current = PatchLevel.build(input, usedExemplar, chromaGuide, scaled(input.width(), level),
+            // the chroma guide decides which region a patch comes from, settled on the coarser levels; at the
+            // finest, coherence with the colours carried up keeps it, and the level costs 40 % less without it
+            PatchLevel current = PatchLevel.build(input, usedExemplar, level > 0 ? chromaGuide : null,
+                    scaled(input.width(), level),
                     scaled(input.height(), level), scaled(usedExemplar.width(), level),
                     scaled(usedExemplar.height(), level), GUIDE_BLUR, normalisation);
             float[][] mapped = prior.atLevel(current.width(), current.height(), exemplar.width(), exemplar.height(),
@@ -302,18 +297,20 @@ public final class PatchSynthesis {
         IntStream.range(0, height).parallel().forEach(y -> {
             cancel.throwIfCancelled();
             float[] sum = new float[3];
+            float[] alongThePrior = new float[3];
             for (int x = 0; x < width; x++) {
                 sum[0] = 0;
                 sum[1] = 0;
                 sum[2] = 0;
                 int count = 0;
+                int followers = 0;
                 int i = y * width + x;
                 for (int dy = Math.max(-r, y - height + 1); dy <= Math.min(r, y); dy++) {
                     int rowOfCentre = (y - dy) * width;
                     for (int dx = Math.max(-r, x - width + 1); dx <= Math.min(r, x); dx++) {
                         int centre = rowOfCentre + x - dx;
                         if (following[centre]) {
-                            addCubic(colour, exWidth, exHeight, mapped[0][i], mapped[1][i], sum);
+                            followers++;
                         } else {
                             int e = 3 * ((sy[centre] + dy) * exWidth + sx[centre] + dx);
                             sum[0] += colour[e];
@@ -321,6 +318,16 @@ public final class PatchSynthesis {
                             sum[2] += colour[e + 2];
                         }
                         count++;
+                    }
+                }
+                if (followers > 0) {
+                    // every patch that follows the prior reads this pixel at the same place: where the prior sends it
+                    alongThePrior[0] = 0;
+                    alongThePrior[1] = 0;
+                    alongThePrior[2] = 0;
+                    addCubic(colour, exWidth, exHeight, mapped[0][i], mapped[1][i], alongThePrior);
+                    for (int c = 0; c < 3; c++) {
+                        sum[c] += followers * alongThePrior[c];
                     }
                 }
                 int o = 3 * i;
@@ -366,23 +373,6 @@ public final class PatchSynthesis {
         };
     }
 
-    /** Adds the interleaved Lab colour at (x, y), bilinear and clamped into the image, to {@code sum}. */
-    private static void addBilinear(float[] colour, int width, int height, float x, float y, float[] sum) {
-        float cx = Math.max(0, Math.min(width - 1, x));
-        float cy = Math.max(0, Math.min(height - 1, y));
-        int x0 = Math.min(width - 2, (int) cx);
-        int y0 = Math.min(height - 2, (int) cy);
-        float tx = cx - x0;
-        float ty = cy - y0;
-        int e00 = 3 * (y0 * width + x0);
-        int e10 = e00 + 3 * width;
-        for (int c = 0; c < 3; c++) {
-            float top = colour[e00 + c] + tx * (colour[e00 + 3 + c] - colour[e00 + c]);
-            float bottom = colour[e10 + c] + tx * (colour[e10 + 3 + c] - colour[e10 + c]);
-            sum[c] += top + ty * (bottom - top);
-        }
-    }
-
     private static RgbImage toRgb(float[] lab, int width, int height) {
         int n = width * height;
         float[] l = new float[n];
@@ -408,9 +398,7 @@ public final class PatchSynthesis {
         private final int r;
         private final float[] inputGuide;
         private final float[] exemplarGuide;
-        private final float[] inputChroma;
-        private final float[] exemplarChroma;
-        private final float chroma;
+        private final int guideChannels;
         private final float[] exemplarColour;
         private final float[] output;
         private final float[] mapX;
@@ -431,9 +419,7 @@ public final class PatchSynthesis {
             this.r = settings.patchSize() / 2;
             this.inputGuide = level.inputGuide();
             this.exemplarGuide = level.exemplarGuide();
-            this.inputChroma = level.inputChroma();
-            this.exemplarChroma = level.exemplarChroma();
-            this.chroma = inputChroma == null ? 0 : (float) settings.structure() * CHROMA_GAIN;
+            this.guideChannels = level.guideChannels();
             this.exemplarColour = level.exemplarColour();
             this.output = output;
             this.mapX = mapped[0];
@@ -475,6 +461,9 @@ public final class PatchSynthesis {
             int count = (y1 - y0 + 1) * (x1 - x0 + 1);
             float limit = bound == Float.POSITIVE_INFINITY ? Float.POSITIVE_INFINITY : (bound - base) * count;
             float sum = 0;
+            if (guideChannels == PatchLevel.WITH_CHROMA_CHANNELS) {
+                return withChroma(x, y, sx, sy, base, limit, count, x0, x1, y0, y1, bound);
+            }
             for (int dy = y0; dy <= y1; dy++) {
                 int p = 3 * ((y + dy) * width + x + x0);
                 int q = 3 * ((sy + dy) * exWidth + sx + x0);
@@ -487,14 +476,36 @@ public final class PatchSynthesis {
                     float c2 = output[p + 2] - exemplarColour[q + 2];
                     sum += structure * (g0 * g0 + g1 * g1 + g2 * g2) + colour * (c0 * c0 + c1 * c1 + c2 * c2);
                 }
-                if (chroma > 0) {
-                    int pc = 2 * ((y + dy) * width + x + x0);
-                    int qc = 2 * ((sy + dy) * exWidth + sx + x0);
-                    for (int dx = x0; dx <= x1; dx++, pc += 2, qc += 2) {
-                        float h0 = inputChroma[pc] - exemplarChroma[qc];
-                        float h1 = inputChroma[pc + 1] - exemplarChroma[qc + 1];
-                        sum += chroma * (h0 * h0 + h1 * h1);
-                    }
+                if (sum >= limit) {
+                    return bound;
+                }
+            }
+            return base + sum / count;
+        }
+
+        /** {@link #cost} with the two chroma channels in the guide. */
+        private float withChroma(int x, int y, int sx, int sy, float base, float limit, int count, int x0, int x1,
+                                 int y0, int y1, float bound) {
+            float sum = 0;
+            int g = PatchLevel.WITH_CHROMA_CHANNELS;
+            for (int dy = y0; dy <= y1; dy++) {
+                int start = (y + dy) * width + x + x0;
+                int exStart = (sy + dy) * exWidth + sx + x0;
+                int p = 3 * start;
+                int q = 3 * exStart;
+                int pg = g * start;
+                int qg = g * exStart;
+                for (int dx = x0; dx <= x1; dx++, p += 3, q += 3, pg += g, qg += g) {
+                    float g0 = inputGuide[pg] - exemplarGuide[qg];
+                    float g1 = inputGuide[pg + 1] - exemplarGuide[qg + 1];
+                    float g2 = inputGuide[pg + 2] - exemplarGuide[qg + 2];
+                    float g3 = inputGuide[pg + 3] - exemplarGuide[qg + 3];
+                    float g4 = inputGuide[pg + 4] - exemplarGuide[qg + 4];
+                    float c0 = output[p] - exemplarColour[q];
+                    float c1 = output[p + 1] - exemplarColour[q + 1];
+                    float c2 = output[p + 2] - exemplarColour[q + 2];
+                    sum += structure * (g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3 + g4 * g4)
+                            + colour * (c0 * c0 + c1 * c1 + c2 * c2);
                 }
                 if (sum >= limit) {
                     return bound;
