@@ -40,7 +40,7 @@ import org.learningsa.studio.ui.view.ZoomableImagePane;
 /**
  * Exemplar, input and result side by side (the paper's order), zoom and pan linked, with the controls
  * above: method, swap roles, readout, strength (live), the confidence mask, export; then the method's own
- * settings (patches: patch size, prior, coherence, with the full-size render's progress, and under More… the
+ * settings (patches: patch size, prior, coherence, with the full-size render's progress, and under More the
  * structure, uniformity, iterations, levels, seed and Defaults; colour: window, smoothness, texture).
  */
 public final class StyleView {
@@ -51,7 +51,7 @@ public final class StyleView {
     private ZoomableImagePane exemplarPane;
     private ZoomableImagePane resultPane;
     /** Shows the patch method's further settings (collapsed at first: most users never need them). */
-    private final ToggleButton more = new ToggleButton("More…");
+    private final ToggleButton more = new ToggleButton("More");
 
     public StyleView(StyleViewModel viewModel) {
         this.viewModel = viewModel;
@@ -240,7 +240,13 @@ public final class StyleView {
         more.setId("stylePatchMore");
         more.setTooltip(new Tooltip("Show the patch method's further settings: structure, uniformity, iterations, "
                 + "levels and seed"));
-        more.textProperty().bind(Bindings.when(more.selectedProperty()).then("Less").otherwise("More…"));
+        // a disclosure: the chevron turns, the text and width stay, so the progress bar beside it does not move
+        FontIcon chevron = new FontIcon("mdi2c-chevron-down");
+        chevron.iconCodeProperty().bind(Bindings.when(more.selectedProperty())
+                .then((org.kordamp.ikonli.Ikon) org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_UP)
+                .otherwise(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_DOWN));
+        more.setGraphic(chevron);
+        more.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(8, new Label("Patch size"), patchSize,
                 new Label("Prior"), prior, ThreeImageControls.value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
@@ -253,7 +259,7 @@ public final class StyleView {
 
     /**
      * The patch method's further settings, in the words of {@code lsa style --help}: structure, uniformity,
-     * iterations, levels, seed (with a new random one) and Defaults. Shown below the method's row while More… is
+     * iterations, levels, seed (with a new random one) and Defaults. Shown below the method's row while More is
      * pressed and the patch method chosen.
      */
     private HBox morePatchRow() {

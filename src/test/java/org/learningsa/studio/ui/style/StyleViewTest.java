@@ -244,7 +244,7 @@ class StyleViewTest {
         assertEquals(String.valueOf(PatchSettings.DEFAULT_SEED), seed.getText());
 
         robot.clickOn("#stylePatchMore");
-        assertFalse(shown(structure), "Less folds them away again");
+        assertFalse(shown(structure), "pressed again, More folds them away");
     }
 
     /**

@@ -20,7 +20,7 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
 /**
  * Not a test: under Xvfb, opens the app on the person–Scream sample pair, runs the default aligner, opens
  * Edit → Style transfer… with the chosen method and grabs the screen once the full render is shown (or,
- * with {@code -Dduring=true}, while it runs), then exits; {@code -Dmore=true} unfolds the patch method's More….
+ * with {@code -Dduring=true}, while it runs), then exits; {@code -Dmore=true} unfolds the patch method's More.
  * {@code DISPLAY=:97 java -cp … org.learningsa.studio.ui.style.StyleWindowScreenshot OUT.png [patches|colour]}
  */
 public final class StyleWindowScreenshot {
