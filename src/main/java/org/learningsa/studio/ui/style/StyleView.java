@@ -3,6 +3,8 @@ package org.learningsa.studio.ui.style;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +15,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -24,6 +31,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.ui.view.ViewLink;
@@ -32,8 +40,8 @@ import org.learningsa.studio.ui.view.ZoomableImagePane;
 /**
  * Exemplar, input and result side by side (the paper's order), zoom and pan linked, with the controls
  * above: method, swap roles, readout, strength (live), the confidence mask, export; then the method's own
- * settings (patches: patch size, prior, coherence, with the full-size render's progress; colour: window,
- * smoothness, texture).
+ * settings (patches: patch size, prior, coherence, with the full-size render's progress, and under More the
+ * structure, uniformity, iterations, levels, seed and Defaults; colour: window, smoothness, texture).
  */
 public final class StyleView {
 
@@ -42,6 +50,8 @@ public final class StyleView {
     private ZoomableImagePane inputPane;
     private ZoomableImagePane exemplarPane;
     private ZoomableImagePane resultPane;
+    /** Shows the patch method's further settings (collapsed at first: most users never need them). */
+    private final ToggleButton more = new ToggleButton("More");
 
     public StyleView(StyleViewModel viewModel) {
         this.viewModel = viewModel;
@@ -110,7 +120,7 @@ public final class StyleView {
         HBox methodRow = new HBox(8, methodLabel, methodSelector(), settingsRow(), patchRow());
         methodRow.setAlignment(Pos.CENTER_LEFT);
         methodRow.setPadding(new Insets(0, 8, 0, 8));
-        root.setTop(new VBox(4, controlRow(), methodRow));
+        root.setTop(new VBox(4, controlRow(), methodRow, morePatchRow()));
         root.setBottom(statusRow);
         return root;
     }
@@ -227,13 +237,156 @@ public final class StyleView {
         HBox rendering = new HBox(6, progressLabel, progress);
         rendering.setAlignment(Pos.CENTER_LEFT);
         rendering.visibleProperty().bind(viewModel.fullRenderingProperty());
+        more.setId("stylePatchMore");
+        more.setTooltip(new Tooltip("Show the patch method's further settings: structure, uniformity, iterations, "
+                + "levels and seed"));
+        // a disclosure: the chevron turns, the text and width stay, so the progress bar beside it does not move
+        FontIcon chevron = new FontIcon("mdi2c-chevron-down");
+        chevron.iconCodeProperty().bind(Bindings.when(more.selectedProperty())
+                .then((org.kordamp.ikonli.Ikon) org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_UP)
+                .otherwise(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_DOWN));
+        more.setGraphic(chevron);
+        more.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(8, new Label("Patch size"), patchSize,
                 new Label("Prior"), prior, ThreeImageControls.value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
                 new Label("Coherence"), coherence, ThreeImageControls.value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
-                rendering);
+                more, rendering);
         row.setAlignment(Pos.CENTER_LEFT);
         showFor(row, StyleMethod.PATCHES);
         return row;
+    }
+
+    /**
+     * The patch method's further settings, in the words of {@code lsa style --help}: structure, uniformity,
+     * iterations, levels, seed (with a new random one) and Defaults. Shown below the method's row while More is
+     * pressed and the patch method chosen.
+     */
+    private HBox morePatchRow() {
+        Slider structure = slider("styleStructure", 0, 5, viewModel.structureWeightProperty());
+        structure.setPrefWidth(140);
+        structure.setTooltip(new Tooltip("Weight of the input's structure: its blurred lightness and gradients against "
+                + "the exemplar's. Higher follows the input's shapes more closely (default "
+                + PatchSettings.DEFAULT_STRUCTURE + ")"));
+        Slider uniformity = slider("styleUniformity", 0, 2, viewModel.uniformityProperty());
+        uniformity.setPrefWidth(140);
+        uniformity.setTooltip(new Tooltip("Penalty on exemplar patches used more than their fair share, so one patch "
+                + "is not repeated everywhere; 0 = none (default " + PatchSettings.DEFAULT_UNIFORMITY + ")"));
+
+        Spinner<Integer> iterations = wholeNumberSpinner(1, 20);
+        iterations.setId("styleIterations");
+        iterations.setPrefWidth(76);
+        iterations.setTooltip(new Tooltip("Search passes (PatchMatch), each followed by a vote, per level, 1 to 20: "
+                + "more refine the result further and take longer (default " + PatchSettings.DEFAULT_ITERATIONS + ")"));
+        follow(iterations.getValueFactory().valueProperty(), viewModel.iterationsProperty());
+
+        ComboBox<Integer> levels = new ComboBox<>();
+        for (int n = 0; n <= PatchSettings.MAX_LEVELS; n++) {
+            levels.getItems().add(n);
+        }
+        levels.setId("styleLevels");
+        levels.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value == 0 ? "Automatic" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return "Automatic".equals(text) ? 0 : Integer.valueOf(text);
+            }
+        });
+        levels.setTooltip(new Tooltip("Levels of the coarse-to-fine pyramid, 1 to " + PatchSettings.MAX_LEVELS
+                + "; Automatic goes down to about " + PatchSettings.MIN_LEVEL_SIDE + " pixels. Fewer are used when the "
+                + "exemplar is too small for them"));
+        levels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        follow(levels.valueProperty(), viewModel.levelsProperty());
+
+        TextField seed = new TextField();
+        seed.setId("styleSeed");
+        seed.setPrefColumnCount(8);
+        TextFormatter<Long> seedValue = new TextFormatter<>(new WholeNumber(), viewModel.seedProperty().get());
+        seed.setTextFormatter(seedValue);
+        // typed text counts on Enter or when the field loses focus; text that is not a whole number is put back
+        seedValue.valueProperty().addListener((obs, old, now) -> viewModel.seedProperty().set(now));
+        viewModel.seedProperty().addListener((obs, old, now) -> seedValue.setValue(now.longValue()));
+        seed.setTooltip(new Tooltip("Seed of the random search: the same seed gives the same pixels (default "
+                + PatchSettings.DEFAULT_SEED + "). Type a whole number and press Enter"));
+        Button newSeed = new Button("New", new FontIcon("mdi2d-dice-multiple-outline"));
+        newSeed.setId("styleNewSeed");
+        newSeed.setTooltip(new Tooltip("Draw a random seed: another result from the same settings"));
+        newSeed.setOnAction(e -> viewModel.drawNewSeed());
+
+        Button defaults = new Button("Defaults");
+        defaults.setId("stylePatchDefaults");
+        defaults.setTooltip(new Tooltip("Put every setting of the patch method (patch size, prior and coherence "
+                + "included) back to its default; the strength stays"));
+        defaults.setOnAction(e -> viewModel.restorePatchDefaults());
+        defaults.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        newSeed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        HBox row = new HBox(8,
+                new Label("Structure"), structure, ThreeImageControls.value("styleStructureValue", viewModel.structureWeightProperty(), "%.2f"),
+                new Label("Uniformity"), uniformity, ThreeImageControls.value("styleUniformityValue", viewModel.uniformityProperty(), "%.2f"),
+                new Label("Iterations"), iterations, new Label("Levels"), levels, new Label("Seed"), seed, newSeed,
+                defaults);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 8, 0, 8));
+        row.visibleProperty().bind(more.selectedProperty().and(viewModel.methodProperty().isEqualTo(StyleMethod.PATCHES)));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /**
+     * Keeps a control's value and the view model's number equal both ways. Two listeners rather than a binding to
+     * {@code asObject()}: a bidirectional binding holds that wrapper only weakly, so it could be collected.
+     */
+    private static void follow(ObjectProperty<Integer> control, IntegerProperty model) {
+        control.set(model.get());
+        control.addListener((obs, old, now) -> {
+            if (now != null) {
+                model.set(now);
+            }
+        });
+        model.addListener((obs, old, now) -> control.set(now.intValue()));
+    }
+
+    /** An editable spinner of whole numbers; typed text that is not one puts the last value back, never throws. */
+    private static Spinner<Integer> wholeNumberSpinner(int min, int max) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max);
+        Spinner<Integer> spinner = new Spinner<>(factory);
+        spinner.setEditable(true);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException notANumber) {
+                    // the value stays, so the spinner would not rewrite its text: shown again once its commit is over
+                    javafx.application.Platform.runLater(() -> spinner.getEditor().setText(toString(factory.getValue())));
+                    return factory.getValue();
+                }
+            }
+        });
+        return spinner;
+    }
+
+    /** A long from its text; anything else throws, which makes the text formatter put the last value back. */
+    private static final class WholeNumber extends StringConverter<Long> {
+        @Override
+        public String toString(Long value) {
+            return value == null ? "" : value.toString();
+        }
+
+        @Override
+        public Long fromString(String text) {
+            return Long.valueOf(text.trim());
+        }
     }
 
     /** The row takes space and shows only while its method is chosen. */

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.learningsa.studio.align.Alignment;
 import org.learningsa.studio.align.Correspondence;
@@ -65,6 +68,9 @@ public final class StyleViewModel {
     /** Longest side of the patch method's live preview: about a second of synthesis on two cores. */
     static final int PATCH_PREVIEW_SIDE = 256;
 
+    /** Why the patch settings cannot be used, in the window's words (the sliders' names). */
+    private static final String NO_WEIGHT = "the structure, prior and coherence weights cannot all be 0";
+
     /** What a render needs that is fixed while only the settings change. */
     private record Source(RgbImage input, RgbImage exemplar, Correspondence correspondence, Direction fromInput) {
     }
@@ -92,6 +98,11 @@ public final class StyleViewModel {
     private final IntegerProperty patchSize = new SimpleIntegerProperty(PatchSettings.DEFAULT_PATCH_SIZE);
     private final DoubleProperty priorWeight = new SimpleDoubleProperty(PatchSettings.DEFAULT_PRIOR);
     private final DoubleProperty colourWeight = new SimpleDoubleProperty(PatchSettings.DEFAULT_COLOUR);
+    private final DoubleProperty structureWeight = new SimpleDoubleProperty(PatchSettings.DEFAULT_STRUCTURE);
+    private final DoubleProperty uniformity = new SimpleDoubleProperty(PatchSettings.DEFAULT_UNIFORMITY);
+    private final IntegerProperty iterations = new SimpleIntegerProperty(PatchSettings.DEFAULT_ITERATIONS);
+    private final IntegerProperty levels = new SimpleIntegerProperty(PatchSettings.defaults().levels());
+    private final LongProperty seed = new SimpleLongProperty(PatchSettings.DEFAULT_SEED);
     private final ReadOnlyBooleanWrapper fullRendering = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fullRenderProgress = new ReadOnlyDoubleWrapper(-1);
     private final BooleanProperty showMask = new SimpleBooleanProperty(false);
@@ -108,6 +119,8 @@ public final class StyleViewModel {
     private PatchStyleTransfer patchFull;
     private TaskHandle fullRender;
     private boolean stale;
+    /** Set while several settings change as one (Defaults): they are rendered once, when all are set. */
+    private boolean changingSeveral;
     private double lastRenderMillis;
 
     public StyleViewModel(TaskRunner tasks, DialogService dialogs) {
@@ -119,7 +132,11 @@ public final class StyleViewModel {
         alignment.addListener(sourceChanged);
         inputIsTarget.addListener(sourceChanged);
         readout.addListener(sourceChanged);
-        javafx.beans.InvalidationListener settingsChanged = obs -> requestRender();
+        javafx.beans.InvalidationListener settingsChanged = obs -> {
+            if (!changingSeveral) {
+                requestRender();
+            }
+        };
         strength.addListener(settingsChanged);
         window.addListener(settingsChanged);
         smoothness.addListener(settingsChanged);
@@ -128,6 +145,11 @@ public final class StyleViewModel {
         patchSize.addListener(settingsChanged);
         priorWeight.addListener(settingsChanged);
         colourWeight.addListener(settingsChanged);
+        structureWeight.addListener(settingsChanged);
+        uniformity.addListener(settingsChanged);
+        iterations.addListener(settingsChanged);
+        levels.addListener(settingsChanged);
+        seed.addListener(settingsChanged);
         sourceChanged();
     }
 
@@ -157,13 +179,55 @@ public final class StyleViewModel {
                 clamp(smoothness.get(), 0, 100), clamp(texture.get(), 0, 1));
     }
 
-    /** The patch method's settings (values clamped into their ranges, the patch size made odd). */
+    /**
+     * The patch method's settings (values clamped into their ranges, the patch size made odd).
+     *
+     * @throws IllegalArgumentException when the structure, prior and colour weights are all 0
+     */
     public PatchSettings patchSettings() {
         int size = (int) clamp(patchSize.get(), 3, 15);
-        return PatchSettings.defaults().withPatchSize(size % 2 == 0 ? size + 1 : size)
-                .withWeights(PatchSettings.DEFAULT_STRUCTURE, clamp(priorWeight.get(), 0, 100),
-                        clamp(colourWeight.get(), 0, 100), PatchSettings.DEFAULT_UNIFORMITY)
-                .withStrength(clamp(strength.get(), 0, 1));
+        return new PatchSettings(size % 2 == 0 ? size + 1 : size, (int) clamp(levels.get(), 0, PatchSettings.MAX_LEVELS),
+                (int) clamp(iterations.get(), 1, 20), clamp(structureWeight.get(), 0, 100),
+                clamp(priorWeight.get(), 0, 100), clamp(colourWeight.get(), 0, 100), clamp(uniformity.get(), 0, 100),
+                clamp(strength.get(), 0, 1), seed.get());
+    }
+
+    /** The patch settings, or null while they cannot be used (all three weights 0). */
+    private PatchSettings usablePatchSettings() {
+        try {
+            return patchSettings();
+        } catch (IllegalArgumentException unusable) {
+            return null;
+        }
+    }
+
+    /** Every patch setting back to {@link PatchSettings#defaults()}, the strength kept; rendered once. */
+    public void restorePatchDefaults() {
+        PatchSettings defaults = PatchSettings.defaults();
+        changingSeveral = true;
+        try {
+            patchSize.set(defaults.patchSize());
+            levels.set(defaults.levels());
+            iterations.set(defaults.iterations());
+            structureWeight.set(defaults.structure());
+            priorWeight.set(defaults.prior());
+            colourWeight.set(defaults.colour());
+            uniformity.set(defaults.uniformity());
+            seed.set(defaults.seed());
+        } finally {
+            changingSeveral = false;
+        }
+        requestRender();
+    }
+
+    /** A random seed other than the current one: another draw of the random search, the same settings. */
+    public void drawNewSeed() {
+        long drawn;
+        do {
+            // kept short enough to read and type back
+            drawn = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+        } while (drawn == seed.get());
+        seed.set(drawn);
     }
 
     private void sourceChanged() {
@@ -253,7 +317,14 @@ public final class StyleViewModel {
      */
     private void renderPatches() {
         Source job = source;
-        PatchSettings settings = patchSettings();
+        PatchSettings settings = usablePatchSettings();
+        if (settings == null) {
+            cancelFullRender();
+            rendering.set(false);
+            result.set(null);
+            status.set("Patch method: " + NO_WEIGHT + ". Raise one of them.");
+            return;
+        }
         PatchStyleTransfer full = patchFull;
         if (full != null && full.hasSynthesised(settings)) {
             cancelFullRender();
@@ -317,7 +388,7 @@ public final class StyleViewModel {
             if (job == source) {
                 patchFull = done.transfer();
             }
-            if (job == source && method.get() == StyleMethod.PATCHES && settings.equals(patchSettings())) {
+            if (job == source && method.get() == StyleMethod.PATCHES && settings.equals(usablePatchSettings())) {
                 finishFullRender();
                 result.set(done.image());
                 lastRenderMillis = done.millis();
@@ -422,7 +493,13 @@ public final class StyleViewModel {
 
     private Renderer renderer() {
         if (method.get() == StyleMethod.PATCHES) {
-            PatchSettings settings = patchSettings();
+            PatchSettings settings = usablePatchSettings();
+            if (settings == null) {
+                // changed while a result was still shown: said by the export's failure, not thrown here
+                return (job, progress, cancel) -> {
+                    throw new IllegalArgumentException(NO_WEIGHT);
+                };
+            }
             return (job, progress, cancel) -> PatchStyleTransfer.prepare(job.correspondence(), job.fromInput(),
                     job.input(), job.exemplar(), cancel).render(settings, progress, cancel);
         }
@@ -524,6 +601,31 @@ public final class StyleViewModel {
     /** The patch method's weight of coherence in colour. */
     public DoubleProperty colourWeightProperty() {
         return colourWeight;
+    }
+
+    /** The patch method's weight of the structure guide (the input's lightness and gradients). */
+    public DoubleProperty structureWeightProperty() {
+        return structureWeight;
+    }
+
+    /** The patch method's penalty on exemplar patches used more than their fair share. */
+    public DoubleProperty uniformityProperty() {
+        return uniformity;
+    }
+
+    /** The patch method's PatchMatch passes per level, 1 to 20. */
+    public IntegerProperty iterationsProperty() {
+        return iterations;
+    }
+
+    /** The patch method's pyramid levels, 1 to {@link PatchSettings#MAX_LEVELS}; 0 = automatic. */
+    public IntegerProperty levelsProperty() {
+        return levels;
+    }
+
+    /** The seed of the patch method's random search: the same seed gives the same pixels. */
+    public LongProperty seedProperty() {
+        return seed;
     }
 
     /** Whether the patch method's full-size render runs in the background. */

@@ -3,6 +3,7 @@ package org.learningsa.studio.ui.style;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,12 @@ import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
 import org.learningsa.studio.align.NetworkCorrespondence;
 import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.PatchStyleTransfer;
 import org.learningsa.studio.apps.style.StyleMethod;
 import org.learningsa.studio.apps.style.StyleSettings;
 import org.learningsa.studio.apps.style.StyleTransfer;
+import org.learningsa.studio.export.StyleImages;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.SyntheticAligner;
@@ -88,6 +91,106 @@ class StyleViewModelTest {
         viewModel.methodProperty().set(StyleMethod.PATCHES);
         viewModel.strengthProperty().set(0);
         assertArrayEquals(photo.rgb(), viewModel.resultProperty().get().rgb());
+    }
+
+    @Test
+    void everyPatchSettingReachesTheRenderAndBothExports(@TempDir Path folder) {
+        RgbImage photo = stripes(120, 80, 0);
+        RgbImage painting = stripes(120, 80, 1);
+        StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        viewModel.sourcePixelsProperty().set(photo);
+        viewModel.targetPixelsProperty().set(painting);
+        Alignment identity = identity(120, 80);
+        viewModel.alignmentProperty().set(identity);
+        RgbImage byDefault = viewModel.resultProperty().get();
+
+        viewModel.structureWeightProperty().set(2.5);
+        viewModel.uniformityProperty().set(0.7);
+        viewModel.iterationsProperty().set(2);
+        viewModel.levelsProperty().set(2);
+        viewModel.seedProperty().set(42);
+        viewModel.strengthProperty().set(0.8);
+        PatchSettings chosen = new PatchSettings(PatchSettings.DEFAULT_PATCH_SIZE, 2, 2, 2.5, PatchSettings.DEFAULT_PRIOR,
+                PatchSettings.DEFAULT_COLOUR, 0.7, 0.8, 42);
+        assertEquals(chosen, viewModel.patchSettings());
+        RgbImage expected = PatchStyleTransfer.transfer(new NetworkCorrespondence(identity, Readout.FUSED),
+                Direction.SOURCE_TO_TARGET, photo, painting, chosen);
+        assertArrayEquals(expected.rgb(), viewModel.resultProperty().get().rgb(), "the shown result uses them all");
+        assertFalse(java.util.Arrays.equals(byDefault.rgb(), expected.rgb()), "and they change it");
+
+        Path png = folder.resolve("patches.png");
+        viewModel.exportResult(png);
+        assertArrayEquals(expected.rgb(), ImageDecoder.decode(png).rgb(), "the PNG export renders with them");
+        Path figure = folder.resolve("triptych.png");
+        viewModel.exportTriptych(figure);
+        Path same = folder.resolve("expected-triptych.png");
+        StyleImages.writeTriptych(painting, photo, expected, String.format(java.util.Locale.ROOT,
+                "%s method, %s, strength %.2f", StyleMethod.PATCHES, new NetworkCorrespondence(identity, Readout.FUSED)
+                        .description(), 0.8), same);
+        assertArrayEquals(ImageDecoder.decode(same).rgb(), ImageDecoder.decode(figure).rgb(),
+                "the triptych shows the result of these settings");
+        assertTrue(dialogs.notifications.stream().allMatch(n -> n.severity() == Notification.Severity.INFO),
+                dialogs.notifications.toString());
+    }
+
+    @Test
+    void defaultsRestoreEveryPatchSettingButTheStrengthInOneRender() {
+        StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        viewModel.patchSizeProperty().set(11);
+        viewModel.priorWeightProperty().set(3);
+        viewModel.colourWeightProperty().set(1.5);
+        viewModel.structureWeightProperty().set(4);
+        viewModel.uniformityProperty().set(1.2);
+        viewModel.iterationsProperty().set(9);
+        viewModel.levelsProperty().set(5);
+        viewModel.seedProperty().set(77);
+        viewModel.strengthProperty().set(0.4);
+        assertNotEquals(PatchSettings.defaults().withStrength(0.4), viewModel.patchSettings());
+        RgbImage photo = stripes(90, 60, 0);
+        viewModel.sourcePixelsProperty().set(photo);
+        viewModel.targetPixelsProperty().set(stripes(90, 60, 1));
+        viewModel.alignmentProperty().set(identity(90, 60));
+        RgbImage before = viewModel.resultProperty().get();
+        int[] results = {0};
+        viewModel.resultProperty().addListener((obs, old, now) -> results[0]++);
+
+        viewModel.restorePatchDefaults();
+        assertEquals(PatchSettings.defaults().withStrength(0.4), viewModel.patchSettings());
+        assertEquals(2, results[0], "one render of all the defaults (its preview, then its full size), not one per setting");
+        RgbImage restored = PatchStyleTransfer.transfer(new NetworkCorrespondence(identity(90, 60), Readout.FUSED),
+                Direction.SOURCE_TO_TARGET, photo, stripes(90, 60, 1), PatchSettings.defaults().withStrength(0.4));
+        assertArrayEquals(restored.rgb(), viewModel.resultProperty().get().rgb());
+        assertTrue(before != viewModel.resultProperty().get());
+    }
+
+    @Test
+    void allThreeWeightsAtZeroSayWhatToDoInsteadOfFailing() {
+        StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        viewModel.sourcePixelsProperty().set(stripes(90, 60, 0));
+        viewModel.targetPixelsProperty().set(stripes(90, 60, 1));
+        viewModel.alignmentProperty().set(identity(90, 60));
+        viewModel.priorWeightProperty().set(0);
+        viewModel.colourWeightProperty().set(0);
+        viewModel.structureWeightProperty().set(0);
+        assertNull(viewModel.resultProperty().get());
+        assertEquals("Patch method: the structure, prior and coherence weights cannot all be 0. Raise one of them.",
+                viewModel.statusProperty().get());
+        assertTrue(dialogs.notifications.isEmpty(), dialogs.notifications.toString());
+        viewModel.uniformityProperty().set(0.5);
+        assertNull(viewModel.resultProperty().get(), "still none");
+        viewModel.structureWeightProperty().set(1);
+        assertTrue(viewModel.statusProperty().get().startsWith("Patches · Full size"), viewModel.statusProperty().get());
+    }
+
+    @Test
+    void aNewSeedIsAnotherDrawOfTheSameSettings() {
+        StyleViewModel viewModel = new StyleViewModel(new ImmediateTaskRunner(), dialogs);
+        long first = viewModel.seedProperty().get();
+        viewModel.drawNewSeed();
+        long second = viewModel.seedProperty().get();
+        assertNotEquals(first, second);
+        assertTrue(second > 0 && second < 1_000_000_000L, "short enough to read and type back: " + second);
+        assertEquals(PatchSettings.defaults().withSeed(second), viewModel.patchSettings());
     }
 
     /** Mean absolute difference per channel. */

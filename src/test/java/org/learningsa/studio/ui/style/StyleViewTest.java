@@ -2,6 +2,7 @@ package org.learningsa.studio.ui.style;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +12,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learningsa.studio.align.Alignment;
+import org.learningsa.studio.align.Direction;
 import org.learningsa.studio.align.ImageRef;
+import org.learningsa.studio.align.NetworkCorrespondence;
+import org.learningsa.studio.align.Readout;
+import org.learningsa.studio.apps.style.PatchSettings;
+import org.learningsa.studio.apps.style.PatchStyleTransfer;
 import org.learningsa.studio.image.ImageDecoder;
 import org.learningsa.studio.image.RgbImage;
 import org.learningsa.studio.ui.SyntheticAligner;
@@ -45,6 +56,7 @@ class StyleViewTest {
     private StyleViewModel viewModel;
     private RgbImage photo;
     private RgbImage painting;
+    private Alignment alignment;
     private Path folder;
     private SavingDialogs dialogs;
     private List<Notification> notifications;
@@ -61,8 +73,8 @@ class StyleViewTest {
         viewModel.targetPixelsProperty().set(painting);
         ImageRef ref = new ImageRef(null, WIDTH, HEIGHT);
         // the synthetic aligner's fused readout is the identity: each photo pixel takes the painting's colours there
-        viewModel.alignmentProperty().set(Alignment.fromOutputs(ref, ref, "synthetic", false,
-                SyntheticAligner.outputs()::get));
+        alignment = Alignment.fromOutputs(ref, ref, "synthetic", false, SyntheticAligner.outputs()::get);
+        viewModel.alignmentProperty().set(alignment);
         stage.setScene(new Scene(new StyleView(viewModel).build(), 1200, 560));
         stage.show();
     }
@@ -155,6 +167,86 @@ class StyleViewTest {
         assertEquals(Notification.Severity.INFO, notifications.get(1).severity(), notifications.toString());
     }
 
+    @Test
+    void theFurtherPatchSettingsUnderMoreReachTheRenderAndDefaultsRestoreThem(FxRobot robot) throws Exception {
+        waitForStatus(robot, "Full size");
+        List<String> ids = List.of("#styleStructure", "#styleUniformity", "#styleIterations", "#styleLevels",
+                "#styleSeed", "#styleNewSeed", "#stylePatchDefaults");
+        for (String id : ids) {
+            assertFalse(shown(robot.lookup(id).query()), id + " is folded away at first");
+        }
+        robot.clickOn("#stylePatchMore");
+        for (String id : ids) {
+            Control control = robot.lookup(id).queryAs(Control.class);
+            assertTrue(shown(control), id + " shows");
+            assertFalse(control.getTooltip().getText().isBlank(), id + " explains itself");
+        }
+        Slider structure = robot.lookup("#styleStructure").queryAs(Slider.class);
+        Slider uniformity = robot.lookup("#styleUniformity").queryAs(Slider.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> iterations = robot.lookup("#styleIterations").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> levels = robot.lookup("#styleLevels").queryAs(ComboBox.class);
+        TextField seed = robot.lookup("#styleSeed").queryAs(TextField.class);
+        assertEquals("Automatic", levels.getConverter().toString(levels.getValue()));
+        robot.interact(() -> {
+            structure.setValue(2.5);
+            uniformity.setValue(0.6);
+            iterations.increment(2);
+            levels.setValue(2);
+        });
+        robot.clickOn(seed);
+        robot.interact(seed::selectAll);
+        robot.write("1234").type(KeyCode.ENTER);
+        waitForStatus(robot, "Full size");
+        PatchSettings chosen = new PatchSettings(PatchSettings.DEFAULT_PATCH_SIZE, 2,
+                PatchSettings.DEFAULT_ITERATIONS + 2, 2.5, PatchSettings.DEFAULT_PRIOR, PatchSettings.DEFAULT_COLOUR,
+                0.6, 1.0, 1234);
+        assertEquals(chosen, viewModel.patchSettings());
+        assertEquals(List.of("2.50", "0.60"), List.of(robot.lookup("#styleStructureValue").queryAs(Label.class).getText(),
+                robot.lookup("#styleUniformityValue").queryAs(Label.class).getText()));
+        RgbImage expected = PatchStyleTransfer.transfer(new NetworkCorrespondence(alignment, Readout.FUSED),
+                Direction.SOURCE_TO_TARGET, photo, painting, chosen);
+        assertArrayEquals(expected.rgb(), viewModel.resultProperty().get().rgb(), "the shown result uses them");
+
+        // text that is not a whole number is put back, in the seed field and in the iterations spinner
+        robot.clickOn(seed);
+        robot.interact(seed::selectAll);
+        robot.write("12x").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1234", seed.getText());
+        assertEquals(1234, viewModel.seedProperty().get());
+        robot.clickOn(iterations.getEditor());
+        robot.interact(iterations.getEditor()::selectAll);
+        robot.write("many").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.valueOf(PatchSettings.DEFAULT_ITERATIONS + 2), iterations.getEditor().getText());
+        assertEquals(PatchSettings.DEFAULT_ITERATIONS + 2, viewModel.iterationsProperty().get());
+        assertTrue(notifications.isEmpty(), notifications.toString());
+
+        // a new seed: another draw of the random search, so other pixels
+        RgbImage drawnBefore = viewModel.resultProperty().get();
+        robot.clickOn("#styleNewSeed");
+        waitForStatus(robot, "Full size");
+        long drawn = viewModel.seedProperty().get();
+        assertNotEquals(1234, drawn);
+        assertEquals(String.valueOf(drawn), seed.getText());
+        assertFalse(java.util.Arrays.equals(drawnBefore.rgb(), viewModel.resultProperty().get().rgb()),
+                "the new seed changed the result");
+
+        robot.interact(() -> viewModel.strengthProperty().set(0.5));
+        robot.clickOn("#stylePatchDefaults");
+        waitForStatus(robot, "strength 0.50");
+        assertEquals(PatchSettings.defaults().withStrength(0.5), viewModel.patchSettings());
+        assertEquals(List.of(PatchSettings.DEFAULT_STRUCTURE, PatchSettings.DEFAULT_UNIFORMITY),
+                List.of(structure.getValue(), uniformity.getValue()));
+        assertEquals(List.of(PatchSettings.DEFAULT_ITERATIONS, 0), List.of(iterations.getValue(), levels.getValue()));
+        assertEquals(String.valueOf(PatchSettings.DEFAULT_SEED), seed.getText());
+
+        robot.clickOn("#stylePatchMore");
+        assertFalse(shown(structure), "pressed again, More folds them away");
+    }
+
     /**
      * Waits until the status names {@code text} and the render is finished, the patch method's full-size one
      * included: its result replaces the preview's when it lands, so a result read while it still runs is not the
@@ -166,6 +258,16 @@ class StyleViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> status.getText().contains(text) && settled()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(notifications.stream().noneMatch(n -> n.severity() == Notification.Severity.ERROR), notifications.toString());
+    }
+
+    /** The node and all that hold it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No render runs: neither the preview (or colour render) nor the patch method's full-size one. */

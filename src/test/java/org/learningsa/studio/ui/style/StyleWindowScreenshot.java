@@ -20,7 +20,7 @@ import org.learningsa.studio.ui.task.FxTaskRunner;
 /**
  * Not a test: under Xvfb, opens the app on the person–Scream sample pair, runs the default aligner, opens
  * Edit → Style transfer… with the chosen method and grabs the screen once the full render is shown (or,
- * with {@code -Dduring=true}, while it runs), then exits.
+ * with {@code -Dduring=true}, while it runs), then exits; {@code -Dmore=true} unfolds the patch method's More.
  * {@code DISPLAY=:97 java -cp … org.learningsa.studio.ui.style.StyleWindowScreenshot OUT.png [patches|colour]}
  */
 public final class StyleWindowScreenshot {
@@ -62,6 +62,11 @@ public final class StyleWindowScreenshot {
         waitFor(() -> style[0] != null, 10);
         StyleViewModel viewModel = StyleWindows.viewModelOf(style[0]);
         Platform.runLater(() -> viewModel.methodProperty().set(method));
+        if (Boolean.getBoolean("more")) {
+            // the patch method's further settings unfolded
+            Platform.runLater(() -> ((javafx.scene.control.ToggleButton) style[0].getScene().lookup("#stylePatchMore"))
+                    .setSelected(true));
+        }
         if (Boolean.getBoolean("during")) {
             waitFor(() -> viewModel.fullRenderingProperty().get() && viewModel.fullRenderProgressProperty().get() > 0.3, 120);
         } else {
