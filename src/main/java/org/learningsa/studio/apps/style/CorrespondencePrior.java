@@ -8,11 +8,18 @@ import org.learningsa.studio.core.CancelToken;
 
 /**
  * Where the correspondence sends each point of the input, on a grid over the input of at most
- * {@link #MAX_SIDE} samples per side: the exemplar position (in pixels of an exemplar of the given size) and
- * the confidence there. Read only through {@link Correspondence#map} and {@link Correspondence#confidence}, so
+ * {@link #MAX_SIDE} samples per side: the exemplar position (in pixels of an exemplar of the given size), the
+ * confidence there, and the agreement (0..1): how far the two images themselves were found to show the same
+ * thing around the point ({@link PriorAlignment}), which decides where the exemplar may be read along the map. Read only through {@link Correspondence#map} and {@link Correspondence#confidence}, so
  * the network's grid, a dense refined map and the editor's corrected map all apply alike.
  */
-record CorrespondencePrior(int width, int height, float[] exemplarX, float[] exemplarY, float[] confidence) {
+record CorrespondencePrior(int width, int height, float[] exemplarX, float[] exemplarY, float[] confidence,
+                           float[] agreement) {
+
+    /** A prior read from a correspondence alone: nothing yet says whether the images agree (0 everywhere). */
+    CorrespondencePrior(int width, int height, float[] exemplarX, float[] exemplarY, float[] confidence) {
+        this(width, height, exemplarX, exemplarY, confidence, new float[width * height]);
+    }
 
     /**
      * Samples per side at most: the network's map is a 20×20 grid with smooth corrections, and a dense map
@@ -90,17 +97,18 @@ record CorrespondencePrior(int width, int height, float[] exemplarX, float[] exe
 
     /**
      * The prior at a pyramid level: the grid resampled to the level's output size, positions scaled from the
-     * full exemplar ({@code exemplarWidth} pixels wide) to the level's exemplar.
+     * full exemplar ({@code exemplarWidth} pixels wide) to the level's exemplar; x, y, confidence, agreement.
      */
     float[][] atLevel(int outWidth, int outHeight, int exemplarWidth, int exemplarHeight, int levelExemplarWidth,
                       int levelExemplarHeight) {
         float[] lx = Planes.resize(exemplarX, width, height, outWidth, outHeight);
         float[] ly = Planes.resize(exemplarY, width, height, outWidth, outHeight);
         float[] lc = Planes.resize(confidence, width, height, outWidth, outHeight);
+        float[] la = Planes.resize(agreement, width, height, outWidth, outHeight);
         for (int i = 0; i < lx.length; i++) {
             lx[i] = (float) WarpedExemplar.rescale(lx[i], exemplarWidth, levelExemplarWidth);
             ly[i] = (float) WarpedExemplar.rescale(ly[i], exemplarHeight, levelExemplarHeight);
         }
-        return new float[][] {lx, ly, lc};
+        return new float[][] {lx, ly, lc, la};
     }
 }

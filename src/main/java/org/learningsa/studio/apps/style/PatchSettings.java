@@ -25,7 +25,7 @@ public record PatchSettings(int patchSize, int levels, int iterations, double st
     public static final int DEFAULT_PATCH_SIZE = 7;
     public static final int DEFAULT_ITERATIONS = 4;
     public static final double DEFAULT_STRUCTURE = 1.0;
-    public static final double DEFAULT_PRIOR = 10.0;
+    public static final double DEFAULT_PRIOR = 5.0;
     public static final double DEFAULT_COLOUR = 0.2;
     public static final double DEFAULT_UNIFORMITY = 0.2;
     public static final long DEFAULT_SEED = 1;

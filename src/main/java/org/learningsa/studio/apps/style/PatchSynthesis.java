@@ -41,6 +41,12 @@ public final class PatchSynthesis {
      * the nearest whole pixel and stops guiding.
      */
     static final double PRIOR_RADIUS = 0.015;
+    /**
+     * The agreement of the images ({@link CorrespondencePrior#agreement}) from which the last vote may read a
+     * patch along the prior: reading along a map between different things (a photo and The Scream through
+     * an appearance-based aligner) smears the exemplar's strokes like liquid.
+     */
+    static final float FOLLOWING_AGREEMENT = 0.8f;
     /** The prior's confidence from which the last vote takes its sub-pixel position (see followingThePrior). */
     static final float SUB_PIXEL_CONFIDENCE = 0.3f;
     /** The overuse penalty per fair share beyond the first, capped at four shares. */
@@ -215,6 +221,22 @@ public final class PatchSynthesis {
         return field;
     }
 
+    /**
+     * The prior's weight per pixel: the correspondence's confidence, doubled where the images were found to
+     * agree around the point (its agreement): there the map is confirmed by the pixels themselves, so a patch
+     * should come from where it points; between different things (a photo and The Scream) the confidence
+     * alone, as the correspondence gives it. Measured on the known-truth cases through the default aligner:
+     * +0.2 to +1 dB on ImageMagick {@code -paint}, where doubling the weight everywhere instead brought
+     * pieces of the painting's water and sky onto the horse of the photo–Scream pair.
+     */
+    static float[] priorTrust(float[] confidence, float[] agreement) {
+        float[] trust = new float[confidence.length];
+        for (int i = 0; i < trust.length; i++) {
+            trust[i] = confidence[i] * (1 + Math.max(0f, Math.min(1f, agreement[i])));
+        }
+        return trust;
+    }
+
     /** How many output pixels take each exemplar patch centre. */
     private static int[] usage(NearestNeighbourField field, PatchLevel level) {
         int[] counts = new int[level.exemplarWidth() * level.exemplarHeight()];
@@ -266,7 +288,8 @@ public final class PatchSynthesis {
     }
 
     /**
-     * Which matches follow the prior: those within {@code radius} of where a confident prior points. The
+     * Which matches follow the prior: those within {@code radius} of where a confident prior points, where the
+     * images agree. The
      * last vote reads such a patch along the map (each of its pixels where the prior sends that pixel)
      * instead of as a rigid block at a whole-pixel offset: overlapping rigid patches that follow a rotated
      * or scaled map disagree by up to a pixel and their average blurs the strokes (measured on the
@@ -277,7 +300,7 @@ public final class PatchSynthesis {
         int n = field.width() * field.height();
         boolean[] following = new boolean[n];
         for (int i = 0; i < n; i++) {
-            following[i] = mapped[2][i] >= SUB_PIXEL_CONFIDENCE
+            following[i] = mapped[2][i] >= SUB_PIXEL_CONFIDENCE && mapped[3][i] >= FOLLOWING_AGREEMENT
                     && Math.abs(mapped[0][i] - field.sourceX()[i]) <= radius
                     && Math.abs(mapped[1][i] - field.sourceY()[i]) <= radius;
         }
@@ -426,7 +449,7 @@ public final class PatchSynthesis {
             this.output = output;
             this.mapX = mapped[0];
             this.mapY = mapped[1];
-            this.confidence = mapped[2];
+            this.confidence = priorTrust(mapped[2], mapped[3]);
             this.usage = usage;
             this.structure = (float) settings.structure();
             this.colour = (float) settings.colour();

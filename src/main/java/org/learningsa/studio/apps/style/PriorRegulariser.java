@@ -34,11 +34,10 @@ final class PriorRegulariser {
      */
     private static final float CERTAIN = 0.99f;
     /**
-     * In {@link #realign}, the prior's own samples count this share of their confidence: a window is aligned
-     * around one sample in {@link PriorAlignment#STEP}², so this keeps the prior a fallback where no window
-     * aligned without outvoting the aligned ones.
+     * The mean squared correlation of the aligned windows (correlation about 0.7) from which the images are
+     * taken to agree fully: the prior then moves all the way to the aligned fit.
      */
-    static final float FALLBACK_SHARE = 0.1f;
+    static final float FULL_AGREEMENT = 0.5f;
     /** Below this support (weight per sample in the window) the fit is not trusted and the sample stays. */
     private static final double MIN_SUPPORT = 0.02;
     /** Ridge on the slopes, relative to the window's second moment: keeps a one-sided window from tilting. */
@@ -48,8 +47,11 @@ final class PriorRegulariser {
     }
 
     /**
-     * The prior moved to where {@link PriorAlignment} aligned it: a robust local affine fit of the aligned
-     * windows, the prior itself only a weak fallback where no window aligned; confidences stay the prior's.
+     * The prior moved to where {@link PriorAlignment} aligned it, as far as the images agree around each sample:
+     * a robust local affine fit of the aligned windows, blended with the prior by the agreement (the aligned
+     * windows' squared correlation, averaged over the fit's window, against {@link #FULL_AGREEMENT}), which
+     * the result carries. Where no window aligned (different objects, a painting of another scene) the prior is
+     * unchanged and its agreement 0. Confidences stay the prior's.
      */
     static CorrespondencePrior realign(CorrespondencePrior prior, float[][] aligned, int exemplarWidth,
                                        int exemplarHeight) {
@@ -61,12 +63,32 @@ final class PriorRegulariser {
             boolean hit = aligned[2][i] > 0;
             x[i] = hit ? aligned[0][i] : prior.exemplarX()[i];
             y[i] = hit ? aligned[1][i] : prior.exemplarY()[i];
-            trust[i] = hit ? (float) Math.sqrt(aligned[2][i]) : FALLBACK_SHARE * prior.confidence()[i];
+            trust[i] = hit ? (float) Math.sqrt(aligned[2][i]) : 0f;
         }
+        int radius = radius(prior.width(), prior.height());
+        float[] alignedWeight = new float[n];
+        for (int i = 0; i < n; i++) {
+            alignedWeight[i] = trust[i] * trust[i];
+        }
+        float[] density = BoxFilter.mean(alignedWeight, prior.width(), prior.height(), radius);
         CorrespondencePrior fitted = regularise(new CorrespondencePrior(prior.width(), prior.height(), x, y, trust),
                 exemplarWidth, exemplarHeight);
-        return new CorrespondencePrior(prior.width(), prior.height(), fitted.exemplarX(), fitted.exemplarY(),
-                prior.confidence());
+        float[] outX = new float[n];
+        float[] outY = new float[n];
+        float[] agreement = new float[n];
+        // one window per STEP² samples; full agreement where their squared correlation averages FULL_AGREEMENT
+        float perWindow = PriorAlignment.STEP * PriorAlignment.STEP / FULL_AGREEMENT;
+        for (int i = 0; i < n; i++) {
+            float a = Math.min(1f, density[i] * perWindow);
+            agreement[i] = a;
+            outX[i] = a * fitted.exemplarX()[i] + (1 - a) * prior.exemplarX()[i];
+            outY[i] = a * fitted.exemplarY()[i] + (1 - a) * prior.exemplarY()[i];
+        }
+        return new CorrespondencePrior(prior.width(), prior.height(), outX, outY, prior.confidence(), agreement);
+    }
+
+    private static int radius(int width, int height) {
+        return Math.max(2, (int) Math.round(RADIUS_FRACTION * Math.max(width, height)));
     }
 
     static CorrespondencePrior regularise(CorrespondencePrior prior, int exemplarWidth, int exemplarHeight) {
@@ -82,7 +104,7 @@ final class PriorRegulariser {
                 v[i] = prior.exemplarY()[i] - identityX(y, height, exemplarHeight);
             }
         }
-        int radius = Math.max(2, (int) Math.round(RADIUS_FRACTION * Math.max(width, height)));
+        int radius = radius(width, height);
         double tukey = Math.max(2, TUKEY_FRACTION * Math.max(exemplarWidth, exemplarHeight));
         float[] confidence = prior.confidence();
         float[] weight = new float[n];
@@ -114,10 +136,10 @@ final class PriorRegulariser {
                 float dv = keep ? v[i] : fit.v[i];
                 x[i] = du + identityX(gx, width, exemplarWidth);
                 y[i] = dv + identityX(gy, height, exemplarHeight);
-                c[i] = keep ? confidence[i] : Math.max(confidence[i], Math.min(1f, fit.support[i]));
+                c[i] = confidence[i];
             }
         }
-        return new CorrespondencePrior(width, height, x, y, c);
+        return new CorrespondencePrior(width, height, x, y, c, prior.agreement());
     }
 
     /** Where grid sample {@code index} of {@code size} lies in an exemplar of {@code exemplarSize} pixels. */
