@@ -145,7 +145,7 @@ public final class StyleCommand implements Callable<Integer> {
             StylePreview preview = StyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET,
                     inputImage.pixels(), exemplarImage.pixels(), CancelToken.NEVER);
             RgbImage result = method == StyleMethod.PATCHES
-                    ? patches(correspondence, inputImage.pixels(), exemplarImage.pixels(), patchSettings, progress)
+                    ? patches(correspondence, preview, patchSettings, progress)
                     : preview.render(settings);
             ProgressLine.endOpenLine();
             double millis = (System.nanoTime() - start) / 1e6;
@@ -169,10 +169,10 @@ public final class StyleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RgbImage patches(Correspondence correspondence, RgbImage inputPixels, RgbImage exemplarPixels,
-                             PatchSettings patchSettings, ProgressLine progress) {
+    private RgbImage patches(Correspondence correspondence, StylePreview colourMethod, PatchSettings patchSettings,
+                             ProgressLine progress) {
         try {
-            return PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, inputPixels, exemplarPixels,
+            return PatchStyleTransfer.prepare(correspondence, Direction.SOURCE_TO_TARGET, colourMethod,
                     CancelToken.NEVER).render(patchSettings, progress, CancelToken.NEVER);
         } catch (IllegalArgumentException e) {
             // the exemplar is too small for the patches

@@ -20,6 +20,11 @@ public final class AreaResize {
                 Math.max(1, (int) Math.round(image.height() * scale)));
     }
 
+    /** {@link #resize}, or the image itself when it already has that size. */
+    public static RgbImage toSize(RgbImage image, int width, int height) {
+        return image.width() == width && image.height() == height ? image : resize(image, width, height);
+    }
+
     public static RgbImage resize(RgbImage image, int outWidth, int outHeight) {
         float[] horizontal = resizeRows(image, outWidth);
         return resizeColumns(horizontal, outWidth, image.height(), outHeight);

@@ -67,8 +67,8 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
     static PatchLevel build(RgbImage input, RgbImage exemplar, RgbImage chromaGuide, float[] chromaTrust, int width,
                             int height, int exemplarWidth, int exemplarHeight, int blurRadius,
                             Normalisation normalisation) {
-        LabImage in = LabImage.fromRgb(sized(input, width, height));
-        LabImage ex = LabImage.fromRgb(sized(exemplar, exemplarWidth, exemplarHeight));
+        LabImage in = LabImage.fromRgb(AreaResize.toSize(input, width, height));
+        LabImage ex = LabImage.fromRgb(AreaResize.toSize(exemplar, exemplarWidth, exemplarHeight));
         float[] inLightness = in.l().clone();
         for (int i = 0; i < inLightness.length; i++) {
             inLightness[i] = normalisation.apply(inLightness[i]);
@@ -79,7 +79,7 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
         float[] exemplarGuide = guide(ex.l(), exemplarWidth, exemplarHeight, blurRadius,
                 withChroma ? WITH_CHROMA_CHANNELS : STRUCTURE_CHANNELS);
         if (withChroma) {
-            addChroma(inputGuide, INPUT_WITH_CHROMA_CHANNELS, LabImage.fromRgb(sized(chromaGuide, width, height)),
+            addChroma(inputGuide, INPUT_WITH_CHROMA_CHANNELS, LabImage.fromRgb(AreaResize.toSize(chromaGuide, width, height)),
                     width, height);
             for (int i = 0; i < width * height; i++) {
                 float trust = Math.max(0f, Math.min(1f, chromaTrust[i]));
@@ -100,8 +100,8 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
 
     /** Writes the blurred a and b of {@code image} into channels 3 and 4 of the guide. */
     private static void addChroma(float[] guide, int channels, LabImage image, int width, int height) {
-        float[] a = BoxFilter.mean(BoxFilter.mean(image.a(), width, height, CHROMA_BLUR), width, height, CHROMA_BLUR);
-        float[] b = BoxFilter.mean(BoxFilter.mean(image.b(), width, height, CHROMA_BLUR), width, height, CHROMA_BLUR);
+        float[] a = BoxFilter.smooth(image.a(), width, height, CHROMA_BLUR);
+        float[] b = BoxFilter.smooth(image.b(), width, height, CHROMA_BLUR);
         for (int i = 0; i < a.length; i++) {
             guide[channels * i + 3] = a[i];
             guide[channels * i + 4] = b[i];
@@ -110,8 +110,7 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
 
     /** Blurred lightness and its x and y gradients, interleaved, the chroma channels left 0. */
     private static float[] guide(float[] lightness, int width, int height, int blurRadius, int channels) {
-        // two box passes: close to a Gaussian of σ ≈ 0.8·radius, without its cost
-        float[] blurred = BoxFilter.mean(BoxFilter.mean(lightness, width, height, blurRadius), width, height, blurRadius);
+        float[] blurred = BoxFilter.smooth(lightness, width, height, blurRadius);
         float[] out = new float[width * height * channels];
         for (int y = 0; y < height; y++) {
             int up = Math.max(0, y - 1) * width;
@@ -128,7 +127,4 @@ record PatchLevel(int width, int height, int exemplarWidth, int exemplarHeight, 
         return out;
     }
 
-    private static RgbImage sized(RgbImage image, int width, int height) {
-        return image.width() == width && image.height() == height ? image : AreaResize.resize(image, width, height);
-    }
 }

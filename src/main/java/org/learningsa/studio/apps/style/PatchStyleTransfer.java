@@ -43,16 +43,27 @@ public final class PatchStyleTransfer {
      */
     public static PatchStyleTransfer prepare(Correspondence correspondence, Direction fromInput, RgbImage input,
                                              RgbImage exemplar, CancelToken cancel) {
+        return prepare(correspondence, fromInput, StyleTransfer.prepare(correspondence, fromInput, input, exemplar,
+                cancel), cancel);
+    }
+
+    /**
+     * {@link #prepare} from the colour method already prepared on the same correspondence and images (as
+     * {@code lsa style} has it for the confidence it reports), so its warp is not built twice.
+     */
+    public static PatchStyleTransfer prepare(Correspondence correspondence, Direction fromInput,
+                                             StylePreview colourMethod, CancelToken cancel) {
         Objects.requireNonNull(correspondence, "correspondence");
         Objects.requireNonNull(fromInput, "fromInput");
+        RgbImage input = colourMethod.input();
+        RgbImage exemplar = colourMethod.exemplar();
         CorrespondencePrior read = CorrespondencePrior.sample(correspondence, fromInput, input.width(),
                 input.height(), exemplar.width(), exemplar.height(), cancel);
         CorrespondencePrior regular = PriorRegulariser.regularise(read, exemplar.width(), exemplar.height());
         CorrespondencePrior prior = PriorRegulariser.realign(regular,
                 PriorAlignment.align(regular, input, exemplar, cancel), exemplar.width(), exemplar.height());
         // the colour method's result: the input in the exemplar's colours, region by region (the chroma guide)
-        RgbImage chromaGuide = StyleTransfer.prepare(correspondence, fromInput, input, exemplar, cancel)
-                .render(StyleSettings.defaults());
+        RgbImage chromaGuide = colourMethod.render(StyleSettings.defaults());
         return new PatchStyleTransfer(input, exemplar, prior, chromaGuide, read.meanConfidence(),
                 correspondence.description());
     }

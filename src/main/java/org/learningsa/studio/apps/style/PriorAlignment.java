@@ -41,29 +41,9 @@ final class PriorAlignment {
     }
 
     static float[][] align(CorrespondencePrior prior, RgbImage input, RgbImage exemplar, CancelToken cancel) {
+        Frames frames = Frames.of(prior, input, exemplar);
         int width = prior.width();
         int height = prior.height();
-        double shrink = (double) width / input.width();
-        int exWidth = Math.max(1, (int) Math.round(exemplar.width() * shrink));
-        int exHeight = Math.max(1, (int) Math.round(exemplar.height() * shrink));
-        float[] in = blurred(LabImage.fromRgb(sized(input, width, height)).l(), width, height);
-        float[] ex = blurred(LabImage.fromRgb(sized(exemplar, exWidth, exHeight)).l(), exWidth, exHeight);
-        float[] gx = new float[in.length];
-        float[] gy = new float[in.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                gx[i] = 0.5f * (in[y * width + Math.min(width - 1, x + 1)] - in[y * width + Math.max(0, x - 1)]);
-                gy[i] = 0.5f * (in[Math.min(height - 1, y + 1) * width + x] - in[Math.max(0, y - 1) * width + x]);
-            }
-        }
-        // prior positions in the small exemplar's pixels
-        float[] px = new float[width * height];
-        float[] py = new float[width * height];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (float) ((prior.exemplarX()[i] + 0.5) * exWidth / exemplar.width() - 0.5);
-            py[i] = (float) ((prior.exemplarY()[i] + 0.5) * exHeight / exemplar.height() - 0.5);
-        }
         float[] outX = new float[width * height];
         float[] outY = new float[width * height];
         float[] confidence = new float[width * height];
@@ -72,20 +52,70 @@ final class PriorAlignment {
             cancel.throwIfCancelled();
             int y = Math.min(height - 1, row * STEP + STEP / 2);
             for (int x = STEP / 2; x < width; x += STEP) {
-                alignWindow(x, y, width, height, in, gx, gy, ex, exWidth, exHeight, px, py, outX, outY,
-                        confidence, exemplar.width(), exemplar.height());
+                Aligned window = alignWindow(frames, x, y);
+                if (window != null) {
+                    int c = y * width + x;
+                    outX[c] = (float) WarpedExemplar.rescale(window.x(), frames.exWidth(), exemplar.width());
+                    outY[c] = (float) WarpedExemplar.rescale(window.y(), frames.exHeight(), exemplar.height());
+                    confidence[c] = (float) (window.correlation() * window.correlation());
+                }
             }
         });
         return new float[][] {outX, outY, confidence};
     }
 
-    private static void alignWindow(int cx, int cy, int width, int height, float[] in, float[] gx, float[] gy,
-                                    float[] ex, int exWidth, int exHeight, float[] px, float[] py, float[] outX,
-                                    float[] outY, float[] confidence, int fullExWidth, int fullExHeight) {
+    /**
+     * What the windows read, at the prior's grid size: the input's blurred lightness and its gradients, the
+     * exemplar's at the same scale, and the prior's positions in that small exemplar's pixels.
+     */
+    private record Frames(int width, int height, float[] in, float[] gx, float[] gy, int exWidth, int exHeight,
+                          float[] ex, float[] px, float[] py) {
+
+        static Frames of(CorrespondencePrior prior, RgbImage input, RgbImage exemplar) {
+            int width = prior.width();
+            int height = prior.height();
+            double shrink = (double) width / input.width();
+            int exWidth = Math.max(1, (int) Math.round(exemplar.width() * shrink));
+            int exHeight = Math.max(1, (int) Math.round(exemplar.height() * shrink));
+            float[] in = lightness(input, width, height);
+            float[] gx = new float[in.length];
+            float[] gy = new float[in.length];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = y * width + x;
+                    gx[i] = 0.5f * (in[y * width + Math.min(width - 1, x + 1)] - in[y * width + Math.max(0, x - 1)]);
+                    gy[i] = 0.5f * (in[Math.min(height - 1, y + 1) * width + x] - in[Math.max(0, y - 1) * width + x]);
+                }
+            }
+            float[] px = new float[width * height];
+            float[] py = new float[width * height];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (float) WarpedExemplar.rescale(prior.exemplarX()[i], exemplar.width(), exWidth);
+                py[i] = (float) WarpedExemplar.rescale(prior.exemplarY()[i], exemplar.height(), exHeight);
+            }
+            return new Frames(width, height, in, gx, gy, exWidth, exHeight, lightness(exemplar, exWidth, exHeight),
+                    px, py);
+        }
+
+        private static float[] lightness(RgbImage image, int width, int height) {
+            return BoxFilter.smooth(LabImage.fromRgb(AreaResize.toSize(image, width, height)).l(), width, height, BLUR);
+        }
+    }
+
+    /** Where a window aligned, in the small exemplar's pixels, and its correlation there. */
+    private record Aligned(double x, double y, double correlation) {
+    }
+
+    /** The window centred at (cx, cy), aligned from where the prior points; {@code null} where it cannot be. */
+    private static Aligned alignWindow(Frames f, int cx, int cy) {
+        int width = f.width();
+        float[] in = f.in();
+        float[] px = f.px();
+        float[] py = f.py();
         int x0 = Math.max(0, cx - HALF_WINDOW);
         int x1 = Math.min(width - 1, cx + HALF_WINDOW);
         int y0 = Math.max(0, cy - HALF_WINDOW);
-        int y1 = Math.min(height - 1, cy + HALF_WINDOW);
+        int y1 = Math.min(f.height() - 1, cy + HALF_WINDOW);
         int c = cy * width + cx;
         // the prior's local Jacobian, from its values at the window's edges
         float jxx = (px[cy * width + x1] - px[cy * width + x0]) / Math.max(1, x1 - x0);
@@ -106,11 +136,11 @@ final class PriorAlignment {
         mean /= n;
         double spread = Math.sqrt(Math.max(1e-9, squares / n - mean * mean));
         if (spread < 1.0) {
-            return; // flat: nothing to align on
+            return null; // flat: nothing to align on
         }
         double det = jxx * jyy - jxy * jyx;
         if (Math.abs(det) < 1e-6) {
-            return;
+            return null;
         }
         // template gradient w.r.t. the exemplar position: ∇T · J⁻¹
         double ixx = jyy / det;
@@ -128,8 +158,8 @@ final class PriorAlignment {
             for (int x = x0; x <= x1; x++, k++) {
                 int i = y * width + x;
                 t[k] = (float) ((in[i] - mean) / spread);
-                tx[k] = (float) ((gx[i] * ixx + gy[i] * iyx) / spread);
-                ty[k] = (float) ((gx[i] * ixy + gy[i] * iyy) / spread);
+                tx[k] = (float) ((f.gx()[i] * ixx + f.gy()[i] * iyx) / spread);
+                ty[k] = (float) ((f.gx()[i] * ixy + f.gy()[i] * iyy) / spread);
                 h11 += tx[k] * tx[k];
                 h12 += tx[k] * ty[k];
                 h22 += ty[k] * ty[k];
@@ -139,7 +169,7 @@ final class PriorAlignment {
         double trace = h11 + h22;
         double minEigen = trace / 2 - Math.sqrt(Math.max(0, trace * trace / 4 - hdet));
         if (minEigen < 1e-3 * n) {
-            return; // an edge or a flat patch: the translation is not determined
+            return null; // an edge or a flat patch: the translation is not determined
         }
         float qx = px[c];
         float qy = py[c];
@@ -153,7 +183,7 @@ final class PriorAlignment {
                 for (int x = x0; x <= x1; x++, k++) {
                     float sx = qx + jxx * (x - cx) + jxy * (y - cy);
                     float sy = qy + jyx * (x - cx) + jyy * (y - cy);
-                    float v = Planes.bilinear(ex, exWidth, exHeight, sx, sy);
+                    float v = Planes.bilinear(f.ex(), f.exWidth(), f.exHeight(), sx, sy);
                     sample[k] = v;
                     sMean += v;
                     sSquares += v * v;
@@ -180,18 +210,8 @@ final class PriorAlignment {
             }
         }
         if (!(zncc >= MIN_CORRELATION) || Math.hypot(qx - px[c], qy - py[c]) > HALF_WINDOW) {
-            return;
+            return null;
         }
-        outX[c] = (float) ((qx + 0.5) * fullExWidth / exWidth - 0.5);
-        outY[c] = (float) ((qy + 0.5) * fullExHeight / exHeight - 0.5);
-        confidence[c] = (float) (zncc * zncc);
-    }
-
-    private static float[] blurred(float[] plane, int width, int height) {
-        return BoxFilter.mean(BoxFilter.mean(plane, width, height, BLUR), width, height, BLUR);
-    }
-
-    private static RgbImage sized(RgbImage image, int width, int height) {
-        return image.width() == width && image.height() == height ? image : AreaResize.resize(image, width, height);
+        return new Aligned(qx, qy, zncc);
     }
 }

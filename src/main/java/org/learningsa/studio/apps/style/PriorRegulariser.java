@@ -103,8 +103,8 @@ final class PriorRegulariser {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                u[i] = prior.exemplarX()[i] - identityX(x, width, exemplarWidth);
-                v[i] = prior.exemplarY()[i] - identityX(y, height, exemplarHeight);
+                u[i] = prior.exemplarX()[i] - identity(x, width, exemplarWidth);
+                v[i] = prior.exemplarY()[i] - identity(y, height, exemplarHeight);
             }
         }
         int radius = radius(width, height);
@@ -137,8 +137,8 @@ final class PriorRegulariser {
                 boolean keep = fit.support[i] < MIN_SUPPORT || (residual > tukey && confidence[i] >= CERTAIN);
                 float du = keep ? u[i] : fit.u[i];
                 float dv = keep ? v[i] : fit.v[i];
-                x[i] = du + identityX(gx, width, exemplarWidth);
-                y[i] = dv + identityX(gy, height, exemplarHeight);
+                x[i] = du + identity(gx, width, exemplarWidth);
+                y[i] = dv + identity(gy, height, exemplarHeight);
                 c[i] = confidence[i];
             }
         }
@@ -146,8 +146,8 @@ final class PriorRegulariser {
     }
 
     /** Where grid sample {@code index} of {@code size} lies in an exemplar of {@code exemplarSize} pixels. */
-    private static float identityX(int index, int size, int exemplarSize) {
-        return (float) ((index + 0.5) * exemplarSize / size - 0.5);
+    private static float identity(int index, int size, int exemplarSize) {
+        return (float) WarpedExemplar.rescale(index, size, exemplarSize);
     }
 
     private static double biweight(double r) {
