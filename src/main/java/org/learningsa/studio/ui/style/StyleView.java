@@ -1,6 +1,7 @@
 package org.learningsa.studio.ui.style;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,7 +14,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -22,14 +25,18 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.learningsa.studio.align.Readout;
 import org.learningsa.studio.apps.style.PatchSettings;
 import org.learningsa.studio.apps.style.StyleMethod;
@@ -104,7 +111,7 @@ public final class StyleView {
             all[i].setPrefSize(440, 560);
         }
         for (int i = 0; i < 3; i++) {
-            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / 3);
             panes.getColumnConstraints().add(column);
         }
@@ -148,7 +155,7 @@ public final class StyleView {
             }
         });
         method.valueProperty().bindBidirectional(viewModel.methodProperty());
-        method.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        method.setMinWidth(Region.USE_PREF_SIZE);
         return method;
     }
 
@@ -229,7 +236,7 @@ public final class StyleView {
                 + "(sky from sky); weighted by the match's confidence"));
         Slider coherence = slider("styleCoherence", 0, 2, viewModel.colourWeightProperty());
         coherence.setTooltip(new Tooltip("Coherence in colour: higher keeps larger unbroken pieces of the exemplar"));
-        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        ProgressBar progress = new ProgressBar();
         progress.setId("styleFullRenderProgress");
         progress.setPrefWidth(160);
         progress.progressProperty().bind(viewModel.fullRenderProgressProperty());
@@ -243,11 +250,11 @@ public final class StyleView {
         // a disclosure: the chevron turns, the text and width stay, so the progress bar beside it does not move
         FontIcon chevron = new FontIcon("mdi2c-chevron-down");
         chevron.iconCodeProperty().bind(Bindings.when(more.selectedProperty())
-                .then((org.kordamp.ikonli.Ikon) org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_UP)
-                .otherwise(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_DOWN));
+                .then((Ikon) MaterialDesignC.CHEVRON_UP)
+                .otherwise(MaterialDesignC.CHEVRON_DOWN));
         more.setGraphic(chevron);
-        more.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.setContentDisplay(ContentDisplay.RIGHT);
+        more.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, new Label("Patch size"), patchSize,
                 new Label("Prior"), prior, ThreeImageControls.value("stylePriorValue", viewModel.priorWeightProperty(), "%.1f"),
                 new Label("Coherence"), coherence, ThreeImageControls.value("styleCoherenceValue", viewModel.colourWeightProperty(), "%.2f"),
@@ -299,7 +306,7 @@ public final class StyleView {
         levels.setTooltip(new Tooltip("Levels of the coarse-to-fine pyramid, 1 to " + PatchSettings.MAX_LEVELS
                 + "; Automatic goes down to about " + PatchSettings.MIN_LEVEL_SIDE + " pixels. Fewer are used when the "
                 + "exemplar is too small for them"));
-        levels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        levels.setMinWidth(Region.USE_PREF_SIZE);
         follow(levels.valueProperty(), viewModel.levelsProperty());
 
         TextField seed = new TextField();
@@ -322,8 +329,8 @@ public final class StyleView {
         defaults.setTooltip(new Tooltip("Put every setting of the patch method (patch size, prior and coherence "
                 + "included) back to its default; the strength stays"));
         defaults.setOnAction(e -> viewModel.restorePatchDefaults());
-        defaults.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        newSeed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        defaults.setMinWidth(Region.USE_PREF_SIZE);
+        newSeed.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox row = new HBox(8,
                 new Label("Structure"), structure, ThreeImageControls.value("styleStructureValue", viewModel.structureWeightProperty(), "%.2f"),
@@ -368,7 +375,7 @@ public final class StyleView {
                     return Integer.valueOf(text.trim());
                 } catch (NumberFormatException notANumber) {
                     // the value stays, so the spinner would not rewrite its text: shown again once its commit is over
-                    javafx.application.Platform.runLater(() -> spinner.getEditor().setText(toString(factory.getValue())));
+                    Platform.runLater(() -> spinner.getEditor().setText(toString(factory.getValue())));
                     return factory.getValue();
                 }
             }
